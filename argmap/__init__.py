@@ -1,0 +1,2 @@
+"""argmap: policy-stance argument mapper."""
+__version__ = "0.1.0"

@@ -1,0 +1,196 @@
+"""AttributionFinder: reported speech and belief — who (source) said (cue) what (content).
+
+Structures: "SOURCE [aux/adverbs] CUE [that] CONTENT"; "As SOURCE CUE, CONTENT"; "CONTENT, SOURCE CUE.";
+"according to SOURCE, CONTENT"; nominal "SOURCE's NOUN that" / "NOUN in SOURCE that"; and cues in
+participles/infinitives ("op-eds arguing that", "an opportunity to advocate") whose source is the
+nearest actor to the left. Writes doc.spans[ATTRIBUTIONS]; the metadata gives token offsets.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from argmap.pipeline.rulecache import get_rules
+from argmap.pipeline.spans import ACTORS, ATTRIBUTIONS, CITATIONS, inside, set_meta
+from argmap.rules.schema import CueRule
+
+_THAT = {"that", ":"}
+_QUOTES = {"“", "\"", "‘", "”", "’"}
+
+
+class AttributionFinder:
+    def __init__(self, nlp: Language, name: str, rules_dir: str | None) -> None:
+        rules = get_rules(rules_dir)
+        self.cfg = rules.attribution
+        self.skip = {w.lower() for w in self.cfg.skip_between_source_and_cue}
+        self.window = self.cfg.source_window
+        self.terminators = set(self.cfg.content_terminators)
+        not_names = set(rules.actors.not_names)
+        self.not_names = not_names
+        compiler = rules.compiler(use_lemmas=False)
+        self.matcher = Matcher(nlp.vocab)
+        self.rules: dict[str, CueRule] = {}
+        for cue in self.cfg.cues:
+            self.rules[cue.id] = cue
+            patterns = [compiler.compile(p) for p in cue.patterns]
+            for lemma in cue.lemmas:
+                words = lemma.split()
+                head = {"LOWER": {"IN": rules.inflector.token_forms([words[0]])}}
+                patterns.append([head, *({"LOWER": w.lower()} for w in words[1:])])
+            self.matcher.add(cue.id, patterns, greedy="LONGEST")
+
+    def __call__(self, doc: Doc) -> Doc:
+        citations = list(doc.spans[CITATIONS]) if CITATIONS in doc.spans else []
+        actors = list(doc.spans[ACTORS]) if ACTORS in doc.spans else []
+        found: list[tuple[Span, dict[str, Any]]] = []
+        taken: set[int] = set()
+        candidates: dict[int, list[tuple[Span, dict[str, Any]]]] = {}
+        for match_id, start, end in self.matcher(doc):
+            cue = doc[start:end]
+            if inside(cue, citations) or inside(cue, actors):
+                continue
+            result = self._attribute(doc, self.rules[doc.vocab.strings[match_id]], cue, actors)
+            if result is not None:
+                candidates.setdefault(start, []).append((cue, result))
+        for start in sorted(candidates):
+            if start in taken:
+                continue
+            # "Reports that ..." is both a verb and a noun: prefer a reading with a source, then the nominal one.
+            cue, result = min(candidates[start], key=lambda c: (c[1].get("source") is None, c[1]["kind"] != "nominal", -len(c[0]), c[1]["rule"]))
+            taken.update(range(cue.start, cue.end))
+            found.append((cue, result))
+        self._trim_contents(doc, found, actors)
+        doc.spans[ATTRIBUTIONS] = [Span(doc, c.start, c.end, label=m["rule"]) for c, m in found]
+        for cue, m in found:
+            set_meta(doc, ATTRIBUTIONS, Span(doc, cue.start, cue.end, label=m["rule"]), m)
+        return doc
+
+    # -- structures ------------------------------------------------------------------------------
+    def _attribute(self, doc: Doc, rule: CueRule, cue: Span, actors: list[Span]) -> dict[str, Any] | None:
+        sent = cue.sent if doc.has_annotation("SENT_START") else doc[:]
+        meta: dict[str, Any] = {"rule": rule.id, "kind": rule.kind, "cue": [cue.start, cue.end]}
+        if rule.kind == "according_to":
+            return self._according_to(doc, sent, cue, actors, meta)
+        after = cue.end
+        if rule.kind == "nominal":
+            j = next((k for k in range(cue.end, min(cue.end + 7, sent.end)) if doc[k].lower_ in _THAT), None)
+            if j is None or any(doc[k].is_sent_end and k < j for k in range(cue.end, j)):
+                return None
+            source = self._nominal_source(doc, sent, cue, j, actors)
+            meta.update(source=source, content=[j + 1, sent.end])
+            return meta if j + 1 < sent.end else None
+        # verb cue
+        has_that = after < sent.end and doc[after].lower_ in _THAT
+        source = self._adjacent_source(doc, sent, cue, actors)
+        prev = doc[cue.start - 1] if cue.start > sent.start else None
+        if source is None and prev is not None and (prev.lower_ == "to" or cue[0].lower_.endswith("ing")):
+            source = self._nearest_left(doc, sent, cue.start, actors)
+        if source is None:
+            source = self._unknown_name(doc, sent, cue)
+        if source is None and prev is not None and prev.lower_ == "and" and has_that:
+            source = None  # coordinated cue ("... and noted that"): resolved to the previous source later
+            meta["coordinated"] = True
+        if source is None and not has_that and not meta.get("coordinated"):
+            return None
+        if rule.requires_that and not has_that:
+            return None
+        as_clause = source is not None and source[0] > sent.start and doc[source[0] - 1].lower_ == "as"
+        trailing = after >= sent.end - 1 or doc[after].is_punct and doc[after].text in {".", "!"}
+        # "As X argues, CONTENT" / "as X observed late last year, CONTENT": a comma closes the cue within a few words.
+        comma = next((k for k in range(after, min(after + 6, sent.end)) if doc[k].text == ","), None) if as_clause else None
+        if comma is not None:
+            meta.update(source=source, content=[comma + 1, sent.end])
+        elif trailing and source is not None and source[0] > sent.start + 2 and doc[source[0] - 1].text == ",":
+            meta.update(source=source, content=[sent.start, source[0] - 1])  # "CONTENT, the minister said."
+        else:
+            start = after + 1 if has_that else after
+            if start >= sent.end:
+                return None
+            meta.update(source=source, content=[start, sent.end])
+        return meta
+
+    def _according_to(self, doc: Doc, sent: Span, cue: Span, actors: list[Span], meta: dict[str, Any]) -> dict[str, Any] | None:
+        end = cue.end
+        while end < sent.end and not (doc[end].is_punct and doc[end].text not in {"'s", "’s", "-"}):
+            end += 1
+        if end == cue.end:
+            return None
+        actor = next((a for a in actors if a.start >= cue.end and a.start < end), None)
+        source = [actor.start, actor.end] if actor is not None else [cue.end, end]
+        if cue.start <= sent.start + 1:
+            content = [end + 1, sent.end]
+        else:
+            content = [sent.start, cue.start - (1 if doc[cue.start - 1].text == "," else 0)]
+        if content[0] >= content[1]:
+            return None
+        meta.update(source=source, content=content)
+        return meta
+
+    def _adjacent_source(self, doc: Doc, sent: Span, cue: Span, actors: list[Span]) -> list[int] | None:
+        """An actor ending right before the cue, allowing auxiliaries and adverbs in between."""
+        k = cue.start
+        steps = 0
+        while k > sent.start and steps <= 6:
+            actor = next((a for a in actors if a.end == k), None)
+            if actor is not None:
+                return [actor.start, actor.end]
+            if doc[k - 1].lower_ not in self.skip:
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _nearest_left(self, doc: Doc, sent: Span, limit: int, actors: list[Span]) -> list[int] | None:
+        best = None
+        for a in actors:
+            if sent.start <= a.start and a.end <= limit and limit - a.end <= self.window:
+                best = a
+        return [best.start, best.end] if best is not None else None
+
+    def _unknown_name(self, doc: Doc, sent: Span, cue: Span) -> list[int] | None:
+        """A capitalised name right before the cue that no gazetteer knows ('As Lü Chao argues')."""
+        k = cue.start
+        while k > sent.start and doc[k - 1].lower_ in self.skip and doc[k - 1].text != ",":
+            k -= 1
+        end = k
+        while k > sent.start and end - k < 3 and doc[k - 1].is_title and doc[k - 1].text not in self.not_names:
+            k -= 1
+        if end - k >= 2:
+            return [k, end]
+        return None
+
+    def _nominal_source(self, doc: Doc, sent: Span, cue: Span, that: int, actors: list[Span]) -> list[int] | None:
+        # "the anticipation in the Chinese press that": an actor between the noun and "that"
+        for a in actors:
+            if cue.end <= a.start and a.end <= that:
+                return [a.start, a.end]
+        # "Xinhua's report that": a possessive actor right before the noun
+        k = cue.start
+        while k > sent.start and doc[k - 1].lower_ in {"'s", "’s", "recent", "latest", "new", "own"}:
+            k -= 1
+        actor = next((a for a in actors if a.end == k and k < cue.start), None)
+        return [actor.start, actor.end] if actor is not None else None
+
+    def _trim_contents(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], actors: list[Span]) -> None:
+        """A content ends where the next attribution in its sentence begins, or at a terminator."""
+        starts = sorted((m["source"][0] if m.get("source") and m["source"][0] < cue.start else cue.start, cue.start) for cue, m in found)
+        for cue, m in found:
+            c0, c1 = m["content"]
+            for s, cue_start in starts:
+                if c0 < cue_start and s > c0 and s < c1 and cue_start > cue.start:
+                    c1 = s
+                    while c1 > c0 and (doc[c1 - 1].is_punct or doc[c1 - 1].lower_ in {"while", "and", "but", "whereas"}):
+                        c1 -= 1
+            for k in range(c0, c1):
+                if doc[k].text in self.terminators or (doc[k].text == "," and k + 1 < c1 and doc[k + 1].lower_ == "which"):
+                    c1 = k
+                    break
+            m["content"] = [c0, max(c0 + 1, c1)]
+
+
+@Language.factory("argmap_attribution", default_config={"rules_dir": None})
+def make_attribution_finder(nlp: Language, name: str, rules_dir: str | None) -> AttributionFinder:
+    return AttributionFinder(nlp, name, rules_dir)

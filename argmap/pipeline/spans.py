@@ -1,0 +1,29 @@
+"""Span-group names and per-span metadata stored in `doc.user_data` (survives Doc serialisation)."""
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+ACTORS = "argmap_actors"
+CITATIONS = "argmap_citations"
+ATTRIBUTIONS = "argmap_attributions"
+FRAMES = "argmap_frames"
+MENTIONS = "argmap_mentions"
+
+
+def _key(group: str, span: Span) -> str:
+    return f"argmap|{group}|{span.start}|{span.end}|{span.label_}"
+
+
+def set_meta(doc: Doc, group: str, span: Span, meta: dict[str, Any]) -> None:
+    doc.user_data[_key(group, span)] = meta
+
+
+def meta(group: str, span: Span) -> dict[str, Any]:
+    return span.doc.user_data.get(_key(group, span), {})
+
+
+def inside(span: Span, spans: list[Span]) -> bool:
+    """Whether `span` lies within any of `spans`."""
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
