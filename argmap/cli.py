@@ -139,6 +139,11 @@ def rules_check(directory: Optional[str] = typer.Argument(None, help="Rule pack 
         raise typer.Exit(1)
 
 
+from argmap.commands import register_all  # noqa: E402  (commands defined in their own modules)
+
+register_all(app)
+
+
 def main() -> None:
     """Entry point: user errors are one line on stderr and exit 2, never a traceback."""
     try:
