@@ -7,14 +7,27 @@ from enum import Enum
 from pathlib import Path
 from typing import Optional
 
+import click
 import typer
+import typer.core
 
 from argmap import api
 from argmap.errors import ArgmapError, InputError
 from argmap.model import Attribution, Claim
 from argmap.outputs import claims_csv, claims_table, to_json, to_jsonl_line, write_atomic
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+class ArgmapGroup(typer.core.TyperGroup):
+    """Turns argmap's user-facing errors into one line on stderr and exit code 2 (no traceback)."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ArgmapError as exc:
+            typer.echo(f"argmap: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(cls=ArgmapGroup, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="argmap: claims, holders, citations and positions from policy articles.")
 rules_app = typer.Typer(no_args_is_help=True, help="Rule packs: validate and run their examples.")
 app.add_typer(rules_app, name="rules")
