@@ -8,6 +8,7 @@ Extensions over spaCy's syntax, expanded here once at load time:
 """
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,7 +35,9 @@ class PatternCompiler:
         words: list[str] = []
         for name in [names] if isinstance(names, str) else names:
             if name not in self.lexicons:
-                raise PatternError(f"unknown lexicon '{name}' (defined in lexicons.yml: {', '.join(sorted(self.lexicons)) or 'none'})", loc)
+                close = difflib.get_close_matches(str(name), list(self.lexicons), n=3)
+                hint = f"did you mean {', '.join(close)}?" if close else "define it under 'lexicons' in lexicons.yml"
+                raise PatternError(f"unknown lexicon '{name}' ({hint})", loc)
             words.extend(self.lexicons[name])
         return words
 

@@ -1,6 +1,7 @@
 """Loads a rule pack directory into validated models; every error is `path:line: what to fix`."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -81,6 +82,8 @@ def _pydantic_message(exc: ValidationError, src: LocatedYaml) -> tuple[str, int]
         msg = f"unknown key '{loc[-1]}' (check its spelling; allowed keys are in the docs of this file kind)"
     elif err["type"] == "missing":
         msg = f"missing required key '{loc[-1]}'"
+    elif err["type"] == "string_pattern_mismatch" and loc and loc[-1] == "id":
+        msg = f"invalid id {err['input']!r}: use lower_snake_case words joined by dots, e.g. zero_sum.influence_loss"
     more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
     return f"{where}: {msg}{more}", src.line_of(loc)
 
@@ -170,7 +173,9 @@ def _check_references(pack: RulePack) -> None:
     types = pack.type_ids
     for rule in pack.frames:
         if rule.type not in types:
-            _fail(pack, rule.id, f"unknown claim type '{rule.type}' (known: {', '.join(sorted(types))})", ("type",))
+            close = difflib.get_close_matches(rule.type, sorted(types), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else "declare it in types.yml"
+            _fail(pack, rule.id, f"unknown claim type '{rule.type}' ({hint})", ("type",))
         for t in rule.subsumes:
             if t not in types:
                 _fail(pack, rule.id, f"subsumes unknown claim type '{t}'", ("subsumes",))

@@ -29,6 +29,7 @@ class LocatedYaml:
 
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
@@ -37,6 +38,8 @@ _SCALAR_TAGS = {
 
 def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
     lines[loc] = node.start_mark.line + 1
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+        raise RuleError(f"YAML tag '{node.tag}' is not allowed in rule files", str(path), node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
