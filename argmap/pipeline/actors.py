@@ -59,6 +59,12 @@ class ActorRecognizer:
             lead + pro + [{"IS_TITLE": True, "OP": "{0,3}"}, {"LOWER": {"IN": mods}, "OP": "{0,2}"}, coll],
             lead + pro + [{"IS_UPPER": True, "OP": "{0,2}"}, {"LOWER": {"IN": mods}, "OP": "{0,2}"}, coll],
         ], greedy="LONGEST")
+        # A bare role with a determiner is an actor too: "the mayor said", "the senator argued".
+        roles = sorted(t for t in self.titles if " " not in t and t.isalpha() and t not in self.collectives)
+        self.patterns.add("COLLECTIVE", [
+            [{"LOWER": {"IN": ["the", "a", "an", "this", "that"]}}, {"IS_TITLE": True, "OP": "{0,3}"},
+             {"LOWER": {"IN": mods}, "OP": "{0,2}"}, {"LOWER": {"IN": roles}}],
+        ], greedy="LONGEST")
         self.patterns.add("QUANT_IN", [[{"LOWER": {"IN": quant_single}}, {"LOWER": {"IN": ["in", "among", "within"]}}, {"IS_TITLE": True, "OP": "{1,3}"}]], greedy="LONGEST")
         self.patterns.add("CONTRAST", [[{"LOWER": {"IN": [w.lower() for w in rules.contrast_words if " " not in w]}}]])
         self.patterns.add("PRONOUN", [[{"LOWER": {"IN": sorted(rules.pronouns)}}]])
@@ -167,7 +173,7 @@ class ActorRecognizer:
             while j < len(doc) and doc[j].is_title and j < end + 5:
                 j += 1
         noun = doc[end - 1].lower_
-        kind = self.collectives.get(noun, "expert")
+        kind = self.collectives.get(noun) or self.titles.get(noun, "expert")
         name_start = start if doc[start].lower_ in self.quantifiers and doc[start].lower_ not in _ARTICLES and j > end else i
         name = doc[name_start:j].text
         return self._mk(doc, start, j, {"id": slug(doc[i:j].text), "name": name, "kind": kind, "quantifier": quant, "collective": True})
