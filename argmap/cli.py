@@ -45,8 +45,19 @@ class ClaimFormat(str, Enum):
     csv = "csv"
 
 
-def _warn(exc: InputError) -> None:
-    typer.echo(f"argmap: skipped {exc}", err=True)
+class SkippedDocuments:
+    """Reports each bad document as it is skipped; the command exits 2 at the end if any was."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, exc: InputError) -> None:
+        self.count += 1
+        typer.echo(f"argmap: {exc} (skipped)", err=True)
+
+    def exit_if_any(self) -> None:
+        if self.count:
+            raise typer.Exit(2)
 
 
 def _emit(text: str, output: Optional[Path], protect: list[str]) -> None:
@@ -72,11 +83,13 @@ def claims(
     encoding: str = EncodingOpt,
 ) -> None:
     """List claims with their holder, type, flags, citation and provenance."""
-    results = api.process(paths, rules, model, workers, encoding, on_error=_warn)
+    skipped = SkippedDocuments()
+    results = api.process(paths, rules, model, workers, encoding, on_error=skipped)
     if format is ClaimFormat.jsonl and output is None:
         for r in results:  # streamed: memory does not grow with the corpus
             for c in api.filter_claims(r.claims, type, holder):
                 sys.stdout.write(to_jsonl_line(c))
+        skipped.exit_if_any()
         return
     items: list[Claim] = [c for r in results for c in api.filter_claims(r.claims, type, holder)]
     if format is ClaimFormat.json:
@@ -88,6 +101,7 @@ def claims(
     else:
         text = claims_table(items)
     _emit(text, output, paths)
+    skipped.exit_if_any()
 
 
 @app.command()
@@ -97,7 +111,8 @@ def attributions(
     rules: Optional[str] = RulesOpt, model: Optional[str] = ModelOpt, encoding: str = EncodingOpt,
 ) -> None:
     """Every attributed statement (reported speech and belief): source, cue, content."""
-    items: list[Attribution] = [a for r in api.process(paths, rules, model, 1, encoding, on_error=_warn) for a in r.attributions]
+    skipped = SkippedDocuments()
+    items: list[Attribution] = [a for r in api.process(paths, rules, model, 1, encoding, on_error=skipped) for a in r.attributions]
     if format is ClaimFormat.json:
         sys.stdout.write(to_json(items))
     elif format is ClaimFormat.jsonl:
@@ -106,6 +121,7 @@ def attributions(
         for a in items:
             src = a.source.text if a.source else "—"
             sys.stdout.write(f"{a.doc}:{a.cue.start}\t{src}\t[{a.cue.text}]\t{' '.join(a.content.text.split())[:100]}\n")
+    skipped.exit_if_any()
 
 
 @app.command("eval")
