@@ -40,3 +40,15 @@ def test_counterfactual_frames_are_not_claims(analyse) -> None:
 def test_questions_and_headings_are_not_claims(analyse) -> None:
     assert analyse("Does Japan's growing role undermine Chinese influence?").claims == []
     assert analyse("A Negligible Strategic Impact\n\nThe weather was fine.").claims == []
+
+
+def test_warming_between_third_party_and_partner_is_rapprochement(analyse) -> None:
+    text = ("China and North Korea are neighbours. Economic ties between Russia and North Korea are "
+            "experiencing a relative boom.")
+    (claim,) = analyse(text).claims
+    assert claim.type == "rapprochement"
+
+
+def test_warming_without_a_debate_pack_is_a_thaw(analyse) -> None:
+    (claim,) = analyse("Economic ties between Iran and Venezuela are experiencing a relative boom.").claims
+    assert claim.type == "thaw_signal"
