@@ -59,21 +59,20 @@ class ClaimExtractor:
 
     # -- public ----------------------------------------------------------------------------------
     def extract(self, document: Document, processed: Iterable[tuple[Segment, Doc]]) -> DocResult:
-        result = DocResult(document)
-        memory = Memory()
-        notes = self._notes(document.body)
-        mentions_in_doc: set[str] = set()
-        pending: list[tuple[Claim, set[str]]] = []
+        """All segments of one document at once (see DocumentState for the streaming form)."""
+        state = self.start(document)
         for seg, doc in processed:
-            mentions_in_doc.update(s.label_ for s in doc.spans[MENTIONS])
-            pending += self._segment(document, seg, doc, memory, notes, result)
+            state.add(seg, doc)
+        return state.finish()
+
+    def start(self, document: Document) -> "DocumentState":
+        return DocumentState(self, document)
+
+    def finish(self, result: DocResult, pending: list[tuple[Claim, set[str]]], mentions_in_doc: set[str]) -> DocResult:
         debate = self._debate_for(mentions_in_doc)
-        claims = []
-        for claim, mentioned in pending:
-            claim = self._retype(claim, mentioned, debate)
-            claims.append(claim)
         unique: dict[tuple[int, int, str], Claim] = {}
-        for c in claims:
+        for claim, mentioned in pending:
+            c = self._retype(claim, mentioned, debate)
             unique.setdefault((c.start, c.end, c.type), c)
         result.claims = sorted(unique.values(), key=lambda c: (c.start, c.end, c.type))
         return result
@@ -327,28 +326,44 @@ class ClaimExtractor:
         return claim
 
 
+class DocumentState:
+    """One document being extracted segment by segment: Docs are dropped as soon as they are read."""
+
+    def __init__(self, extractor: ClaimExtractor, document: Document) -> None:
+        self.extractor = extractor
+        self.result = DocResult(document)
+        self.memory = Memory()
+        self.notes = extractor._notes(document.body)
+        self.mentions: set[str] = set()
+        self.pending: list[tuple[Claim, set[str]]] = []
+
+    def add(self, seg: Segment, doc: Doc) -> None:
+        self.mentions.update(s.label_ for s in doc.spans[MENTIONS])
+        self.pending += self.extractor._segment(self.result.document, seg, doc, self.memory, self.notes, self.result)
+
+    def finish(self) -> DocResult:
+        return self.extractor.finish(self.result, self.pending, self.mentions)
+
+
 def run(documents: Iterable[Document], nlp: Language, pack: RulePack, workers: int = 1, batch_size: int = 64) -> Iterator[DocResult]:
     """Process documents with nlp.pipe (segments streamed in order); yields one result per document."""
     extractor = ClaimExtractor(pack)
-    docs: dict[str, Document] = {}
-    order: list[str] = []
+    docs: dict[int, Document] = {}
 
-    def feed() -> Iterator[tuple[str, Segment]]:
-        for d in documents:
-            key = f"{len(order)}:{d.id}"
-            docs[key] = d
-            order.append(key)
-            segs = list(segments(d))
-            for seg in segs:
-                yield seg.text, (key, seg)
-            yield "", (key, None)  # end-of-document marker keeps documents apart in the stream
+    def feed() -> Iterator[tuple[str, tuple[int, Segment | None]]]:
+        for n, d in enumerate(documents):
+            docs[n] = d
+            for seg in segments(d):
+                yield seg.text, (n, seg)
+            yield "", (n, None)  # end-of-document marker keeps documents apart in the stream
 
-    current: str | None = None
-    buffer: list[tuple[Segment, Doc]] = []
+    states: dict[int, DocumentState] = {}
     kwargs = {"n_process": workers} if workers > 1 else {}
-    for doc, (key, seg) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, **kwargs):
+    for doc, (n, seg) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, **kwargs):
+        state = states.get(n)
+        if state is None:
+            state = states[n] = extractor.start(docs.pop(n))
         if seg is None:
-            yield extractor.extract(docs.pop(key), buffer)
-            buffer = []
-            continue
-        buffer.append((seg, doc))
+            yield states.pop(n).finish()
+        else:
+            state.add(seg, doc)
