@@ -14,6 +14,7 @@ from argmap.model import Document
 
 DOC_SUFFIXES = (".md", ".txt", ".markdown")
 MAX_SEGMENT_CHARS = 20_000
+MAX_FRONT_MATTER_CHARS = 65_536
 _FRONT = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)(?:\r?\n)---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _KNOWN = ("title", "publication", "date", "language", "url")
 
@@ -31,12 +32,18 @@ class Segment:
 def parse_document(text: str, path: str, doc_id: str | None = None) -> Document:
     """Split front matter from body; errors name the file (and line for front matter)."""
     if "\x00" in text:
-        raise InputError("contains NUL bytes: not a text document", path)
+        if text.count("\x00") > max(8, len(text) // 100):
+            raise InputError("contains many NUL bytes: binary, or UTF-16 text (pass --encoding utf-16)", path)
+        text = text.replace("\x00", " ")  # stray NULs: blanked in memory, offsets unchanged, file untouched
     body_offset = 0
     meta: dict[str, object] = {}
     m = _FRONT.match(text)
     if m:
+        if len(m.group(1)) > MAX_FRONT_MATTER_CHARS:
+            raise InputError(f"front matter is longer than {MAX_FRONT_MATTER_CHARS} characters", path)
         try:
+            if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(m.group(1), Loader=yaml.SafeLoader)):
+                raise InputError("front matter uses YAML aliases (*name), which are not allowed", path, 2)
             loaded = yaml.safe_load(m.group(1))
         except yaml.MarkedYAMLError as exc:
             line = (exc.problem_mark.line + 2) if exc.problem_mark else None
@@ -51,7 +58,7 @@ def parse_document(text: str, path: str, doc_id: str | None = None) -> Document:
     if not body.strip():
         raise InputError("front matter but no body" if m else "empty document", path)
     fields = {k: (str(meta.pop(k)) if meta.get(k) is not None else None) for k in _KNOWN if k in meta}
-    extra = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v)) for k, v in meta.items()}
+    extra = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v)[:2000]) for k, v in meta.items()}
     return Document(id=doc_id or Path(path).stem, path=path, body=body, body_offset=body_offset, metadata=extra, **fields)
 
 

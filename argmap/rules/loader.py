@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 from argmap.errors import RuleError
 from argmap.rules.compile import PatternCompiler, PatternError
 from argmap.rules.inflect import Inflector
+from argmap.rules.regexguard import check_regex, regexes_in
 from argmap.rules.schema import (
     ActorsFile, AttributionFile, CitationsFile, ClaimType, ContextFile, DebateFile, DebatePack,
     FrameRule, FramesFile, InflectionsFile, LexiconsFile, TypesFile,
@@ -27,6 +28,9 @@ REQUIRED_FILES = {
     "citations.yml": CitationsFile,
 }
 MAX_PATTERNS = 5000
+MAX_TOKENS_PER_PATTERN = 60
+MAX_PHRASES = 5000
+MAX_RULE_FILE_BYTES = 2_000_000
 
 
 def default_rules_dir() -> Path:
@@ -209,12 +213,20 @@ def _check_patterns(pack: RulePack) -> None:
     groups: list[tuple[str, tuple[Any, ...], list[Any]]] = []
     for rule in pack.frames:
         groups += [(rule.id, ("patterns", j), p) for j, p in enumerate(rule.patterns)]
+        if len(rule.phrases) > MAX_PHRASES:
+            _fail(pack, rule.id, f"too many phrases ({len(rule.phrases)}, limit {MAX_PHRASES})", ("phrases",))
     for cue in pack.attribution.cues:
         groups += [(cue.id, ("patterns", j), p) for j, p in enumerate(cue.patterns)]
     for rule_id, sub, pattern in groups:
         count += 1
         if count > MAX_PATTERNS:
             _fail(pack, rule_id, f"too many patterns (limit {MAX_PATTERNS})")
+        if isinstance(pattern, list) and len(pattern) > MAX_TOKENS_PER_PATTERN:
+            _fail(pack, rule_id, f"pattern {sub[1] + 1} has {len(pattern)} tokens (limit {MAX_TOKENS_PER_PATTERN})", sub)
+        for index, regex in regexes_in(pattern if isinstance(pattern, list) else []):
+            problem = check_regex(regex)
+            if problem:
+                _fail(pack, rule_id, f"pattern {sub[1] + 1}: {problem}", sub + (index,))
         try:
             compiled = compiler.compile(pattern)
             Matcher(nlp.vocab, validate=True).add(rule_id, [compiled])

@@ -9,6 +9,7 @@ import yaml
 from argmap.errors import RuleError
 
 Loc = tuple[Any, ...]
+MAX_FILE_BYTES = 2_000_000
 
 
 class LocatedYaml:
@@ -36,7 +37,13 @@ _SCALAR_TAGS = {
 }
 
 
-def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
+def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path, seen: set[int] | None = None) -> Any:
+    seen = set() if seen is None else seen
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:
+            # Aliases let a small file expand exponentially ("billion laughs"); rule files don't need them.
+            raise RuleError("YAML aliases (*name) are not allowed in rule files", str(path), node.start_mark.line + 1)
+        seen.add(id(node))
     lines[loc] = node.start_mark.line + 1
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _COLLECTION_TAGS:
         raise RuleError(f"YAML tag '{node.tag}' is not allowed in rule files", str(path), node.start_mark.line + 1)
@@ -48,10 +55,10 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
             key = key_node.value
             if key in out:
                 raise RuleError(f"duplicate key '{key}'", str(path), key_node.start_mark.line + 1)
-            out[key] = _build(value_node, loc + (key,), lines, path)
+            out[key] = _build(value_node, loc + (key,), lines, path, seen)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, loc + (i,), lines, path) for i, item in enumerate(node.value)]
+        return [_build(item, loc + (i,), lines, path, seen) for i, item in enumerate(node.value)]
     if node.tag not in _SCALAR_TAGS:
         # Only plain data is accepted: a tag that would construct an object is refused.
         raise RuleError(f"YAML tag '{node.tag}' is not allowed in rule files", str(path), node.start_mark.line + 1)
@@ -65,6 +72,8 @@ def _build(node: yaml.Node, loc: Loc, lines: dict[Loc, int], path: Path) -> Any:
 def load_yaml(path: Path) -> LocatedYaml:
     """Parse `path` safely; errors name the file and line."""
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RuleError(f"rule file is larger than {MAX_FILE_BYTES // 1_000_000} MB", str(path))
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise RuleError("not UTF-8 text", str(path)) from None
