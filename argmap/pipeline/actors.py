@@ -10,10 +10,11 @@ import re
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from argmap.pipeline.anchored import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
 from argmap.pipeline.spans import ACTORS, CITATIONS, MENTIONS, set_meta
 from argmap.rules.schema import ActorsFile
@@ -44,7 +45,7 @@ class ActorRecognizer:
         self.title_modifiers = {w.lower() for w in rules.title_modifiers}
         self.not_names = set(rules.not_names)
         self.demonym_words = {w for a in rules.actors for d in a.demonyms for w in d.split()}
-        self.patterns = Matcher(vocab)
+        self.patterns = AnchoredMatcher(vocab)
         quant_single = [q for q in self.quantifiers if " " not in q]
         coll_single = sorted(c for c in self.collectives if " " not in c)
         mods = sorted({m.lower() for m in rules.collective_modifiers})

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from argmap.pipeline.anchored import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
 from argmap.pipeline.spans import ACTORS, ATTRIBUTIONS, CITATIONS, inside, set_meta
 from argmap.rules.schema import CueRule
@@ -31,16 +32,16 @@ class AttributionFinder:
         not_names = set(rules.actors.not_names)
         self.not_names = not_names
         compiler = rules.compiler(use_lemmas=False)
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp.vocab)
+        self.lemma_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rules: dict[str, CueRule] = {}
         for cue in self.cfg.cues:
             self.rules[cue.id] = cue
-            patterns = [compiler.compile(p) for p in cue.patterns]
-            for lemma in cue.lemmas:
-                words = lemma.split()
-                head = {"LOWER": {"IN": rules.inflector.token_forms([words[0]])}}
-                patterns.append([head, *({"LOWER": w.lower()} for w in words[1:])])
-            self.matcher.add(cue.id, patterns, greedy="LONGEST")
+            if cue.patterns:
+                self.matcher.add(cue.id, [compiler.compile(p) for p in cue.patterns], greedy="LONGEST")
+            forms = sorted({f for lemma in cue.lemmas for f in rules.inflector.forms(lemma)})
+            if forms:
+                self.lemma_cues.add(cue.id, list(nlp.tokenizer.pipe(forms)))
 
     def __call__(self, doc: Doc) -> Doc:
         citations = list(doc.spans[CITATIONS]) if CITATIONS in doc.spans else []
@@ -48,7 +49,7 @@ class AttributionFinder:
         found: list[tuple[Span, dict[str, Any]]] = []
         taken: set[int] = set()
         candidates: dict[int, list[tuple[Span, dict[str, Any]]]] = {}
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in [*self.matcher(doc), *self.lemma_cues(doc)]:
             cue = doc[start:end]
             if inside(cue, citations) or inside(cue, actors):
                 continue

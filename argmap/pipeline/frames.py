@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from argmap.pipeline.anchored import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
 from argmap.pipeline.spans import CITATIONS, FRAMES, inside, set_meta
 
@@ -14,7 +15,7 @@ class FrameMatcher:
     def __init__(self, nlp: Language, name: str, rules_dir: str | None, use_lemmas: bool = False) -> None:
         rules = get_rules(rules_dir)
         compiler = rules.compiler(use_lemmas=use_lemmas)
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.rule_type = {r.id: r.type for r in rules.frames}
         self.subsumes = {r.id: set(r.subsumes) for r in rules.frames}

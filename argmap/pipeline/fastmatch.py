@@ -1,0 +1,177 @@
+"""AnchoredMatcher: spaCy's Matcher, run only where a pattern's required words occur.
+
+spaCy's Matcher tries every pattern at every token, and a `{LOWER: {IN: [...]}}` token is a Python
+call per token and set. With a few hundred rule patterns that is most of argmap's time. Here every
+pattern becomes its own small Matcher, indexed by the words its required tokens need (`LOWER`,
+`ORTH`/`TEXT` values or `IN` lists). A doc runs only the patterns whose required words all occur in
+it, and a pattern of bounded length L only over the tokens within L of its rarest required word
+(every match contains such a token, so no match is lost and none is added). A pattern without such
+a token runs everywhere. `greedy` filtering is applied afterwards across all of a key's patterns,
+exactly as spaCy does it, so the matches are those of one Matcher holding all the patterns.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import LOWER, ORTH
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+_ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
+_REQUIRED_OPS = {None, "1", "+"}
+
+
+@dataclass
+class _Unit:
+    key: int
+    matcher: Matcher
+    anchors: list[tuple[int, frozenset[int]]]  # every one must meet the doc's words
+    reach: int | None  # most tokens a match can span (None: unbounded)
+
+
+def _required(op: Any) -> bool:
+    if op in _REQUIRED_OPS:
+        return True
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        low = op[1:-1].split(",")[0].strip()
+        return low.isdecimal() and int(low) >= 1
+    return False
+
+
+def max_length(pattern: list[dict[str, Any]]) -> int | None:
+    """Most tokens a match of `pattern` can span, or None when an operator is unbounded."""
+    total = 0
+    for spec in pattern:
+        op = next((v for k, v in spec.items() if str(k).upper() == "OP"), None)
+        if op in (None, "1", "?", "!"):
+            total += 1
+        elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+            bounds = op[1:-1].split(",")
+            high = bounds[-1].strip()
+            if not high.isdecimal():
+                return None
+            total += int(high)
+        else:
+            return None
+    return total
+
+
+def anchors(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+    """(attribute, word hashes) for each required token with a word test; one of them must occur."""
+    out: list[tuple[int, frozenset[int]]] = []
+    for spec in pattern:
+        spec = {str(k).upper(): v for k, v in spec.items()}
+        if not _required(spec.get("OP")):
+            continue
+        for name, attr in _ATTRS.items():
+            value = spec.get(name)
+            if isinstance(value, str):
+                out.append((attr, frozenset([get_string_id(value)])))
+            elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) \
+                    and all(isinstance(v, str) for v in value["IN"]):
+                out.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
+    return out
+
+
+def _windows(positions: list[int], reach: int, length: int) -> list[tuple[int, int]]:
+    """Merged token ranges [p - reach + 1, p + reach) around each position, within the doc."""
+    out: list[tuple[int, int]] = []
+    for p in sorted(positions):
+        lo, hi = max(0, p - reach + 1), min(length, p + reach)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+class AnchoredMatcher:
+    """Drop-in for `spacy.matcher.Matcher` (add / __call__ on a Doc): same matches, much less work."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._units: list[_Unit] = []
+        self._always: list[int] = []
+        self._index: dict[tuple[int, int], list[int]] = {}
+        self._greedy: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    def add(self, key: str, patterns: Iterable[list[dict[str, Any]]], greedy: str | None = None) -> None:
+        key_id = self.vocab.strings.add(key)
+        if greedy is not None:
+            if greedy not in ("FIRST", "LONGEST"):
+                raise ValueError(f"greedy must be FIRST or LONGEST, not {greedy!r}")
+            self._greedy[key_id] = greedy
+        for pattern in patterns:
+            matcher = Matcher(self.vocab)
+            matcher.add(key, [pattern])
+            found = anchors(pattern)
+            n = len(self._units)
+            if not found:
+                self._units.append(_Unit(key_id, matcher, [], None))
+                self._always.append(n)
+                continue
+            primary = min(found, key=lambda a: len(a[1]))  # the rarest: windows are centred on it
+            self._units.append(_Unit(key_id, matcher, [a for a in found if a is not primary], max_length(pattern)))
+            attr, words = primary
+            for w in words:
+                self._index.setdefault((attr, w), []).append(n)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not len(doc):
+            return []
+        length = len(doc)
+        arr = doc.to_array([ORTH, LOWER])
+        columns = {ORTH: arr[:, 0].tolist(), LOWER: arr[:, 1].tolist()}
+        present = {attr: set(col) for attr, col in columns.items()}
+        index = self._index
+        where: dict[int, list[int]] = {}  # unit -> positions of its rarest required word
+        for attr, col in columns.items():
+            for i, w in enumerate(col):
+                hit = index.get((attr, w))
+                if hit:
+                    for n in hit:
+                        where.setdefault(n, []).append(i)
+        found: set[tuple[int, int, int]] = set()
+        for n in self._always:
+            found.update(self._units[n].matcher(doc))
+        for n in sorted(where):
+            unit = self._units[n]
+            if not all(not words.isdisjoint(present[attr]) for attr, words in unit.anchors):
+                continue
+            if unit.reach is None:
+                found.update(unit.matcher(doc))
+                continue
+            for lo, hi in _windows(where[n], unit.reach, length):
+                if lo == 0 and hi == length:
+                    found.update(unit.matcher(doc))
+                else:
+                    found.update((k, s + lo, e + lo) for k, s, e in unit.matcher(doc[lo:hi]))
+        return self._filter(found, length)
+
+    def _filter(self, found: set[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
+        """spaCy's greedy filter per key (FIRST: earliest then longest; LONGEST: longest then earliest)."""
+        plain = sorted(m for m in found if m[0] not in self._greedy)
+        by_key: dict[int, list[tuple[int, int]]] = {}
+        for key, start, end in found:
+            if key in self._greedy:
+                by_key.setdefault(key, []).append((start, end))
+        out = plain
+        for key in sorted(by_key):
+            pairs = by_key[key]
+            if self._greedy[key] == "FIRST":
+                ordered = sorted(pairs, key=lambda x: (x[0], -x[1]))
+            else:
+                ordered = sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True)
+            taken = bytearray(length)
+            for start, end in ordered:
+                if not any(taken[start:end]):
+                    out.append((key, start, end))
+                    taken[start:end] = b"\x01" * (end - start)
+        return out
