@@ -81,10 +81,12 @@ def claims(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout (atomically)."),
     rules: Optional[str] = RulesOpt, model: Optional[str] = ModelOpt, workers: int = WorkersOpt,
     encoding: str = EncodingOpt,
+    no_cache: bool = typer.Option(False, "--no-cache", help="Process every document, neither reading nor writing the result cache."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Result cache directory (default: $ARGMAP_CACHE_DIR, else .argmap-cache)."),
 ) -> None:
     """List claims with their holder, type, flags, citation and provenance."""
     skipped = SkippedDocuments()
-    results = api.process(paths, rules, model, workers, encoding, on_error=skipped)
+    results = api.process(paths, rules, model, workers, encoding, on_error=skipped, cache=not no_cache, cache_dir=cache_dir)
     if format is ClaimFormat.jsonl and output is None:
         for r in results:  # streamed: memory does not grow with the corpus
             for c in api.filter_claims(r.claims, type, holder):
