@@ -14,7 +14,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from argmap.pipeline.anchored import AnchoredMatcher
+from argmap.pipeline.fastmatch import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
 from argmap.pipeline.spans import ACTORS, CITATIONS, MENTIONS, set_meta
 from argmap.rules.schema import ActorsFile

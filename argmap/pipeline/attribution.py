@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from argmap.pipeline.anchored import AnchoredMatcher
+from argmap.pipeline.fastmatch import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
 from argmap.pipeline.spans import ACTORS, ATTRIBUTIONS, CITATIONS, inside, set_meta
 from argmap.rules.schema import CueRule
