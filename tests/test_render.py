@@ -256,3 +256,25 @@ def test_render_map_input_png_signature() -> None:
         pytest.skip("Graphviz dot is not installed")
     png = render(MapInput(hand_map(), [], COLORS), "png")
     assert png.startswith(b"\x89PNG")
+
+
+def _stances_ready() -> bool:
+    try:
+        import argmap.stances  # noqa: F401
+    except ImportError:
+        return False
+    return _linker_ready()
+
+
+@pytest.mark.skipif(not _stances_ready(), reason="argmap.link / argmap.stances are not installed yet")
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json"])
+@pytest.mark.parametrize("by", ["position", "actor"])
+def test_cli_stances_each_format(tmp_path: Path, fmt: str, by: str) -> None:
+    result = runner.invoke(app, ["stances", str(CORPUS), "--format", fmt, "--by", by])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip()
+    if fmt == "json":
+        json.loads(result.stdout)
+    out = tmp_path / "stances.txt"
+    again = runner.invoke(app, ["stances", str(CORPUS), "--format", fmt, "--by", by, "-o", str(out)])
+    assert again.exit_code == 0 and out.read_text(encoding="utf-8") == result.stdout

@@ -63,7 +63,25 @@ def show(
         typer.echo(f"wrote {output}", err=True)
 
 
+def stances(
+    paths: list[str] = typer.Argument(..., help="Files, directories (recursive *.md/*.txt) or - for stdin."),
+    format: StanceFormat = typer.Option(StanceFormat.table, "--format", "-f"),
+    by: StanceBy = typer.Option(StanceBy.position, "--by", help="Group the report by position or by actor."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of stdout (atomically)."),
+    rules: Optional[str] = RulesOpt, model: Optional[str] = ModelOpt, encoding: str = EncodingOpt,
+) -> None:
+    """Stance report: who holds which position on each question, with claim counts."""
+    from argmap.cli import SkippedDocuments, _emit
+    from argmap.render import load_map, stance_report_text
+
+    skipped = SkippedDocuments()
+    data = load_map(paths, rules, model, encoding, on_error=skipped)
+    _emit(stance_report_text(data.amap, format.value, by.value), output, paths)
+    skipped.exit_if_any()
+
+
 def register(app: typer.Typer) -> None:
     """Register this module's commands on the argmap app."""
     app.command("render")(render)
+    app.command("stances")(stances)
     app.command("show")(show)

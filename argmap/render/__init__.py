@@ -58,6 +58,28 @@ def stance_text(amap: ArgumentMap) -> str | None:
     return to_table(summarize(amap))
 
 
+def stance_report_text(amap: ArgumentMap, fmt: str, by: str) -> str:
+    """The stances module's report in table, markdown or JSON form (imported lazily: it ships separately)."""
+    import inspect
+    import json
+
+    try:
+        from argmap import stances
+    except ImportError as exc:
+        raise ArgmapError(f"stance reports are not available ({exc})") from None
+
+    def call(fn: Callable[..., object], *args: object) -> object:
+        return fn(*args, by=by) if "by" in inspect.signature(fn).parameters else fn(*args)
+
+    report = call(stances.summarize, amap)
+    if fmt == "json":
+        dump = getattr(report, "model_dump", None)
+        text = json.dumps(dump(mode="json") if dump else report, ensure_ascii=False, indent=2)
+    else:
+        text = str(call(stances.to_markdown if fmt == "markdown" else stances.to_table, report))
+    return text if text.endswith("\n") else text + "\n"
+
+
 def render(data: MapInput, fmt: str, opts: RenderOptions = RenderOptions()) -> bytes:
     """The map in one format (svg, png, dot, html) as bytes."""
     from argmap.render import dot, html
