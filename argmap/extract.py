@@ -29,6 +29,14 @@ class Memory:
     group: Actor | None = None
     collective: Actor | None = None
     collective_sent: tuple[int, int] | None = None
+    people: dict[str, Actor] = field(default_factory=dict)  # by surname: "Smith added" after "Jane Smith"
+
+    def remember_person(self, actor: Actor) -> None:
+        self.person = actor
+        words = actor.name.split()
+        if len(words) >= 2:
+            self.people.setdefault(words[-1], actor)
+            self.people.setdefault(words[0], actor)  # Chinese names: family name first ("Xi" of "Xi Jinping")
 
 
 @dataclass
@@ -101,16 +109,14 @@ class ClaimExtractor:
                     memory.group = actor
                     if not m.get("contrast"):
                         memory.collective, memory.collective_sent = actor, (a.sent.start, a.sent.end)
-                elif actor.kind in ("official", "expert", "media") and m.get("title") is not None or m.get("unknown_name"):
-                    memory.person = actor
-                if actor.kind in ("official", "expert") and not m.get("collective") and not m.get("quantifier"):
-                    memory.person = actor
+                elif actor.kind in ("official", "expert") and not m.get("contrast"):
+                    memory.remember_person(actor)
 
         # Attributions
         attributions: list[tuple[dict[str, Any], Actor | None]] = []
         for cue in doc.spans[ATTRIBUTIONS]:
             m = meta(ATTRIBUTIONS, cue)
-            holder = self._source_actor(doc, m, actors, resolved)
+            holder = self._source_actor(doc, m, actors, resolved, memory)
             if holder is None and m.get("coordinated") and attributions:
                 prev_m, prev_h = attributions[-1]
                 if doc[prev_m["cue"][0]].sent == cue.sent:
@@ -121,8 +127,8 @@ class ClaimExtractor:
                 source=tspan(*m["source"]) if m.get("source") else None,
                 cue=tspan(*m["cue"]), content=tspan(*m["content"]), holder=holder,
             ))
-            if holder is not None and holder.kind in ("official", "expert", "media") and not holder.quantifier and holder.id != "author":
-                memory.person = holder
+            if holder is not None and holder.kind in ("official", "expert") and not holder.quantifier and holder.id not in ("author", "unresolved"):
+                memory.remember_person(holder)
 
         # Frames -> claims
         out: list[tuple[Claim, set[str]]] = []
@@ -196,7 +202,8 @@ class ClaimExtractor:
             return Actor(id="others", name="others", kind="expert", quantifier="others")
         return _actor(m)
 
-    def _source_actor(self, doc: Doc, m: dict[str, Any], actors: list[Span], resolved: dict[tuple[int, int], Actor]) -> Actor | None:
+    def _source_actor(self, doc: Doc, m: dict[str, Any], actors: list[Span], resolved: dict[tuple[int, int], Actor],
+                      memory: Memory) -> Actor | None:
         if not m.get("source"):
             return None
         s, e = m["source"]
@@ -206,6 +213,8 @@ class ClaimExtractor:
         if inner:
             return resolved[(inner[0].start, inner[0].end)]
         text = doc[s:e].text
+        if e - s == 1 and text in memory.people:
+            return memory.people[text]
         words = [t for t in doc[s:e] if t.lower_ not in ("the", "a", "an")]
         name = " ".join(t.text for t in words) or text
         noun = words[-1].lower_ if words else ""

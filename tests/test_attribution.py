@@ -43,3 +43,16 @@ def test_content_stops_at_the_next_attribution(analyse) -> None:
     atts = _atts(analyse, "Some analysts argue that tariffs help, while others argue that they hurt.")
     assert ("Some analysts", "argue", "tariffs help") in atts
     assert ("others", "argue", "they hurt.") in atts
+
+
+def test_ordinary_news_text(analyse) -> None:
+    text = ('The company said on Tuesday that profits rose 12 percent. "We are very pleased," chief executive '
+            'Jane Smith told reporters. Smith added that the firm would hire 500 workers. The union, however, '
+            'warned that jobs were at risk. It is widely believed that the merger will close in May.')
+    res = analyse(text)
+    got = {a.cue.text: (a.holder.name if a.holder else None, a.content.text) for a in res.attributions}
+    assert got["said"] == ("company", "profits rose 12 percent.")
+    assert got["told"] == ("Jane Smith", "We are very pleased")
+    assert got["added"] == ("Jane Smith", "the firm would hire 500 workers.")
+    assert got["warned"] == ("union", "jobs were at risk.")
+    assert got["believed"] == (None, "the merger will close in May.")

@@ -169,7 +169,7 @@ class ActorRecognizer:
             i += 1
         # Trailing "in China" / "among Russian scholars" makes the collective more specific.
         j = end
-        if j + 1 < len(doc) and doc[j].lower_ in ("in", "among", "within") and (doc[j + 1].is_title or doc[j + 1].is_upper):
+        if j + 1 < len(doc) and doc[j].lower_ in ("in", "among", "within", "at") and (doc[j + 1].is_title or doc[j + 1].is_upper):
             j += 2
             while j < len(doc) and doc[j].is_title and j < end + 5:
                 j += 1

@@ -84,13 +84,19 @@ class AttributionFinder:
             meta.update(source=source, content=[j + 1, sent.end])
             return meta if j + 1 < sent.end else None
         # verb cue
-        has_that = after < sent.end and doc[after].lower_ in _THAT
+        # "said that", "said on Tuesday that", "said in a statement that": 'that' within a few words
+        that = next((k for k in range(after, min(after + 5, sent.end)) if doc[k].lower_ in _THAT or doc[k].is_punct), None)
+        has_that = that is not None and doc[that].lower_ in _THAT
+        if has_that:
+            after = that
         source = self._adjacent_source(doc, sent, cue, actors)
         prev = doc[cue.start - 1] if cue.start > sent.start else None
         if source is None and prev is not None and (prev.lower_ == "to" or cue[0].lower_.endswith("ing")):
             source = self._nearest_left(doc, sent, cue.start, actors)
         if source is None:
             source = self._unknown_name(doc, sent, cue)
+        if source is None and has_that:
+            source = self._noun_phrase(doc, sent, cue)
         if source is None and prev is not None and prev.lower_ == "and" and has_that:
             source = None  # coordinated cue ("... and noted that"): resolved to the previous source later
             meta["coordinated"] = True
@@ -104,14 +110,41 @@ class AttributionFinder:
         comma = next((k for k in range(after, min(after + 6, sent.end)) if doc[k].text == ","), None) if as_clause else None
         if comma is not None:
             meta.update(source=source, content=[comma + 1, sent.end])
-        elif trailing and source is not None and source[0] > sent.start + 2 and doc[source[0] - 1].text == ",":
-            meta.update(source=source, content=[sent.start, source[0] - 1])  # "CONTENT, the minister said."
+        elif source is not None and source[0] > sent.start + 2 and (
+                trailing and self._closes_quote(doc, source[0]) or not has_that and self._closes_quote(doc, source[0], quoted=True)):
+            # "CONTENT, the minister said." / "“QUOTE,” chief executive Jane Smith told reporters."
+            end = source[0] - 1
+            while end > sent.start and doc[end - 1].text in {",", "”", "\"", "’"} | _QUOTES:
+                end -= 1
+            start = sent.start + 1 if doc[sent.start].text in _QUOTES else sent.start
+            meta.update(source=source, content=[start, max(start + 1, end)])
         else:
             start = after + 1 if has_that else after
             if start >= sent.end:
                 return None
             meta.update(source=source, content=[start, sent.end])
         return meta
+
+    @staticmethod
+    def _closes_quote(doc: Doc, k: int, quoted: bool = False) -> bool:
+        """Whether the source at token k follows a comma (inside a closing quote when `quoted`)."""
+        if doc[k - 1].text in _QUOTES and doc[k - 2].text in {",", "!", "?"}:
+            return True
+        return not quoted and doc[k - 1].text == ","
+
+    def _noun_phrase(self, doc: Doc, sent: Span, cue: Span) -> list[int] | None:
+        """'The company said', 'The union, however, warned': a determiner phrase right before the cue."""
+        k = cue.start
+        while k > sent.start and (doc[k - 1].lower_ in self.skip):
+            k -= 1
+        end = k
+        for start in range(end - 1, max(sent.start, end - 4) - 1, -1):
+            tok = doc[start]
+            if tok.is_punct or tok.is_digit:
+                return None
+            if tok.lower_ in ("the", "a", "an") and start < end - 1:
+                return [start, end]
+        return None
 
     def _according_to(self, doc: Doc, sent: Span, cue: Span, actors: list[Span], meta: dict[str, Any]) -> dict[str, Any] | None:
         end = cue.end
@@ -160,6 +193,9 @@ class AttributionFinder:
         while k > sent.start and end - k < 3 and doc[k - 1].is_title and doc[k - 1].text not in self.not_names:
             k -= 1
         if end - k >= 2:
+            return [k, end]
+        # A lone capitalised word opening the sentence before the cue: a surname or an organisation ('Smith added').
+        if end - k == 1 and k == sent.start and doc[k].text not in self.not_names and doc[k].is_alpha:
             return [k, end]
         return None
 
