@@ -25,3 +25,8 @@ def test_very_long_lines_are_cut_at_sentence_ends() -> None:
     assert "".join(s.text for s in segs) == body.strip()
     for seg in segs:
         assert doc.body[seg.offset:seg.offset + len(seg.text)] == seg.text
+
+
+def test_opening_quote_starts_the_next_sentence(nlp) -> None:
+    doc = nlp('Profits rose 12 percent. "We are pleased," she said. He left. “Fine,” they said.')
+    assert [s.text for s in doc.sents] == ["Profits rose 12 percent.", '"We are pleased," she said.', "He left.", "“Fine,” they said."]

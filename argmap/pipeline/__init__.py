@@ -5,10 +5,10 @@ import spacy
 from spacy.language import Language
 
 from argmap.errors import ArgmapError
-from argmap.pipeline import actors, attribution, citations, context, frames  # noqa: F401  (registers factories)
+from argmap.pipeline import actors, attribution, citations, context, frames, sentences  # noqa: F401  (registers factories)
 from argmap.pipeline.rulecache import get_rules
 
-COMPONENTS = ("argmap_citations", "argmap_actors", "argmap_attribution", "argmap_frames", "argmap_context")
+COMPONENTS = ("argmap_sentences", "argmap_citations", "argmap_actors", "argmap_attribution", "argmap_frames", "argmap_context")
 
 
 def _split_dashes_and_quotes(nlp: Language) -> None:
@@ -32,6 +32,7 @@ def build_pipeline(rules_dir: str | None = None, model: str | None = None) -> La
     _split_dashes_and_quotes(nlp)
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter") and not nlp.has_pipe("sentencizer"):
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe("argmap_sentences")
     use_lemmas = False  # inflected forms are expanded at load time: same patterns for blank and trained pipelines
     cfg = {"rules_dir": str(pack.root)}
     nlp.add_pipe("argmap_citations", config=cfg)
