@@ -189,3 +189,16 @@ def test_bad_rule_pack(tmp_path: Path, case: str) -> None:
 def test_unknown_model_is_a_clear_error() -> None:
     line = _fails("claims", str(SEED), "--model", "xx_no_such_pipeline")
     assert "is not installed" in line
+
+
+def test_model_option_uses_an_installed_pipeline(tmp_path: Path) -> None:
+    """--model loads a pipeline from a name or path (here a saved blank one); output matches the default."""
+    import spacy
+
+    saved = tmp_path / "pipeline"
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(saved)
+    default = json.loads(_ok("claims", str(SEED), "-f", "json").stdout)
+    with_model = json.loads(_ok("claims", str(SEED), "-f", "json", "--model", str(saved), "--no-cache").stdout)
+    assert [(c["start"], c["type"]) for c in with_model] == [(c["start"], c["type"]) for c in default]
