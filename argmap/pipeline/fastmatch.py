@@ -77,6 +77,21 @@ def anchors(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
     return out
 
 
+# Words so frequent that windows around them would cover most of a text; a pattern is better anchored elsewhere.
+_COMMON = frozenset(get_string_id(w) for w in (
+    "the", "a", "an", "of", "to", "in", "and", "or", "that", "is", "was", "are", "were", "be", "been", "it", "its",
+    "for", "on", "with", "as", "by", "at", "from", "this", "not", "has", "have", "had", "will", "would", "can",
+    "could", "may", "more", "than", "but", "their", "his", "her", "they", "he", "she", "we", "which", "who",
+    ",", ".", "\"", "“", "”", "’", "(", ")", "-", "—", ":", ";",
+))
+
+
+def _rarity(anchor: tuple[int, frozenset[int]]) -> tuple[int, int]:
+    """Sort key for choosing the anchor to centre windows on: fewest common words, then fewest words."""
+    words = anchor[1]
+    return (len(words & _COMMON), len(words))
+
+
 def _windows(positions: list[int], reach: int, length: int) -> list[tuple[int, int]]:
     """Merged token ranges [p - reach + 1, p + reach) around each position, within the doc."""
     out: list[tuple[int, int]] = []
@@ -117,7 +132,7 @@ class AnchoredMatcher:
                 self._units.append(_Unit(key_id, matcher, [], None))
                 self._always.append(n)
                 continue
-            primary = min(found, key=lambda a: len(a[1]))  # the rarest: windows are centred on it
+            primary = min(found, key=_rarity)  # the rarest: windows are centred on it
             self._units.append(_Unit(key_id, matcher, [a for a in found if a is not primary], max_length(pattern)))
             attr, words = primary
             for w in words:
