@@ -100,6 +100,28 @@ def bare(directory: str) -> None:
                       "cpu": time.process_time() - cpu}))
 
 
+def _burn(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def parallel_capacity(n: int = 6_000_000) -> float:
+    """Speedup of 2 processes over 1 on pure Python arithmetic: the parallelism the machine has to give now."""
+    import multiprocessing
+
+    start = time.perf_counter()
+    _burn(n)
+    _burn(n)
+    serial = time.perf_counter() - start
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [n, n])
+        parallel = time.perf_counter() - start
+    return serial / parallel
+
+
 def lines(path: Path) -> int:
     with path.open("rb") as fh:
         return sum(1 for _ in fh)
@@ -124,6 +146,7 @@ def main() -> None:
     startup = check(fastest([measure([*am, "claims", str(dirs[0]), "-f", "jsonl", *nocache], WORK / "tiny.jsonl") for _ in range(3)]), "startup")
     bare_startup = check(fastest([measure([sys.executable, __file__, "--bare", str(dirs[0])], WORK / "bare-tiny.json") for _ in range(3)]), "bare startup")
 
+    capacity = [parallel_capacity()]
     reference: Path | None = None
     for f in FACTORS:
         print(f"bench: {f}x ...", flush=True)
@@ -143,6 +166,7 @@ def main() -> None:
                        w2_same=int(b2.stdout.read_bytes() == b1.stdout.read_bytes()))
         rows[f] = row
     per_copy = lines(reference) if reference else 0
+    capacity.append(parallel_capacity())
 
     # Incremental runs on 100x: cold cache, warm cache, one document changed.
     print("bench: cache ...", flush=True)
@@ -174,12 +198,12 @@ def main() -> None:
                 cmd = [*am, "render", str(dirs[f]), "-o", str(svg), *(["--collapse"] if collapse else [])]
                 render[(f, collapse)] = check(measure(cmd, WORK / f"render-{f}-{int(collapse)}.out"), f"(c) render {f}x collapse={collapse}")
 
-    write_results(rows, startup, bare_startup, per_copy, (cold, warm, one, cache_same), (has_render, render_why), render, problems,
+    write_results(rows, startup, bare_startup, per_copy, (cold, warm, one, cache_same), (has_render, render_why), render, problems, capacity,
                   load_before, os.getloadavg(), time.time() - started)
     print(RESULTS.read_text())
 
 
-def write_results(rows, startup, bare_startup, per_copy, cache, has_render, render, problems, load_before, load_after, total) -> None:
+def write_results(rows, startup, bare_startup, per_copy, cache, has_render, render, problems, capacity, load_before, load_after, total) -> None:
     r1, r10, r100 = rows[1], rows[10], rows[100]
 
     def tps(tokens: float, seconds: float) -> str:
@@ -240,6 +264,12 @@ def write_results(rows, startup, bare_startup, per_copy, cache, has_render, rend
         r = rows[f]
         out.append(f"| {f}x | {r['b_wall']:.2f} | {r['w2_wall']:.2f} | {r['b_wall'] / r['w2_wall']:.2f}x | {(r['b_wall'] - startup.seconds) / r['w2_net']:.2f}x | "
                    f"{r['w2_cpu']:.2f} | {r['w2_rss']:.0f} | {'yes' if r['w2_same'] else 'NO'} |")
+    out += [
+        "",
+        f"Parallelism the machine had to give during the run (2 processes vs 1 on pure Python arithmetic, measured before "
+        f"and after the throughput runs): {capacity[0]:.2f}x / {capacity[1]:.2f}x. With other jobs on the machine the "
+        "workers speedup cannot exceed this.",
+    ]
     cold, warm, one, same = cache
     out += [
         "",
