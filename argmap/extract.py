@@ -242,7 +242,9 @@ class ClaimExtractor:
             c0, c1 = m["content"]
             if c0 > m["cue"][0]:
                 c0 = m["cue"][0]  # a frame may begin with the cue itself ("to advocate an adjustment")
-            if c0 <= frame.start < c1 and (best is None or c0 >= best[0]["content"][0]):
+            # A frame belongs to the attribution whose content holds its start or its end
+            # ("a nuclear test—which all experts agree will happen sooner or later").
+            if (c0 <= frame.start < c1 or c0 <= frame.end - 1 < c1) and (best is None or c0 >= best[0]["content"][0]):
                 best = (m, h)
         return best
 

@@ -17,6 +17,7 @@ class FrameMatcher:
         compiler = rules.compiler(use_lemmas=use_lemmas)
         self.matcher = AnchoredMatcher(nlp.vocab)
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.excludes = PhraseMatcher(nlp.vocab, attr="LOWER")  # set phrases that cancel a rule's match
         self.rule_type = {r.id: r.type for r in rules.frames}
         self.subsumes = {r.id: set(r.subsumes) for r in rules.frames}
         for rule in rules.frames:
@@ -24,13 +25,20 @@ class FrameMatcher:
                 self.matcher.add(rule.id, [compiler.compile(p) for p in rule.patterns], greedy="LONGEST")
             if rule.phrases:
                 self.phrases.add(rule.id, list(nlp.tokenizer.pipe(rule.phrases)))
+            if rule.exclude:
+                self.excludes.add(rule.id, list(nlp.tokenizer.pipe(rule.exclude)))
 
     def __call__(self, doc: Doc) -> Doc:
         citations = list(doc.spans[CITATIONS]) if CITATIONS in doc.spans else []
         by_rule: dict[str, list[Span]] = {}
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.excludes(doc):
+            excluded.setdefault(doc.vocab.strings[match_id], []).append((start, end))
         for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
             rule_id = doc.vocab.strings[match_id]
             span = Span(doc, start, end, label=self.rule_type[rule_id])
+            if any(s < end and start < e for s, e in excluded.get(rule_id, ())):
+                continue  # "century of humiliation" is history, not a chill in relations
             if not inside(span, citations):
                 by_rule.setdefault(rule_id, []).append(span)
         frames: list[tuple[Span, str]] = []

@@ -64,6 +64,7 @@ class FrameRule(ExampleCarrier):
     phrases: list[str] = Field(default_factory=list)
     holder: HolderMode | None = None
     subsumes: list[str] = Field(default_factory=list, description="Claim types whose frames inside this match are dropped.")
+    exclude: list[str] = Field(default_factory=list, description="Set phrases that cancel a match they overlap ('century of humiliation').")
 
     @model_validator(mode="after")
     def _has_pattern(self) -> "FrameRule":
