@@ -273,10 +273,10 @@ class ClaimExtractor:
         for sent_start, claims in by_sentence.items():
             sent = doc[sent_start].sent
             in_sent = [c for c in citations if sent.start <= c.start < sent.end + 1 and meta(CITATIONS, c).get("kind") == "parenthetical"]
-            following = [c for c in citations if c.start >= sent.end and meta(CITATIONS, c).get("kind") == "parenthetical"]
+            # only the sentence's own reference: a later sentence's source does not vouch for this one
             notes_in = [c for c in citations if sent.start <= c.start <= sent.end and meta(CITATIONS, c).get("kind") == "note"]
             items: list[Citation] = []
-            for c in (in_sent or following[:1]):
+            for c in in_sent:
                 items += self._citations(document, doc, off, c)
             if not items:
                 for c in notes_in:

@@ -57,6 +57,11 @@ class Citation(Output):
     end: int
     accessed: bool = False
 
+    @property
+    def key(self) -> str:
+        """A stable id for the citation (same outlet, date and text: same source)."""
+        return "cit-" + hashlib.sha1(f"{self.outlet}\x00{self.date}\x00{self.raw}".encode()).hexdigest()[:10]
+
 
 class Provenance(Output):
     """Why a claim exists: which rules fired on which words."""

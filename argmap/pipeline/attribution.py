@@ -29,6 +29,7 @@ class AttributionFinder:
         self.skip = {w.lower() for w in self.cfg.skip_between_source_and_cue}
         self.window = self.cfg.source_window
         self.terminators = set(self.cfg.content_terminators)
+        self.non_agents = {w.lower() for w in self.cfg.non_agent_nouns}
         not_names = set(rules.actors.not_names)
         self.not_names = not_names
         compiler = rules.compiler(use_lemmas=False)
@@ -63,7 +64,7 @@ class AttributionFinder:
             cue, result = min(candidates[start], key=lambda c: (c[1].get("source") is None, c[1]["kind"] != "nominal", -len(c[0]), c[1]["rule"]))
             taken.update(range(cue.start, cue.end))
             found.append((cue, result))
-        self._trim_contents(doc, found, actors)
+        self._trim_contents(doc, found, citations)
         doc.spans[ATTRIBUTIONS] = [Span(doc, c.start, c.end, label=m["rule"]) for c, m in found]
         for cue, m in found:
             set_meta(doc, ATTRIBUTIONS, Span(doc, cue.start, cue.end, label=m["rule"]), m)
@@ -143,7 +144,7 @@ class AttributionFinder:
             if tok.is_punct or tok.is_digit:
                 return None
             if tok.lower_ in ("the", "a", "an") and start < end - 1:
-                return [start, end]
+                return None if doc[end - 1].lower_ in self.non_agents else [start, end]
         return None
 
     def _according_to(self, doc: Doc, sent: Span, cue: Span, actors: list[Span], meta: dict[str, Any]) -> dict[str, Any] | None:
@@ -211,8 +212,9 @@ class AttributionFinder:
         actor = next((a for a in actors if a.end == k and k < cue.start), None)
         return [actor.start, actor.end] if actor is not None else None
 
-    def _trim_contents(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], actors: list[Span]) -> None:
-        """A content ends where the next attribution in its sentence begins, or at a terminator."""
+    def _trim_contents(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], citations: list[Span]) -> None:
+        """A content ends where the next attribution in its sentence begins, at a terminator, or before a
+        citation that closes it; final punctuation is not part of it."""
         starts = sorted((m["source"][0] if m.get("source") and m["source"][0] < cue.start else cue.start, cue.start) for cue, m in found)
         for cue, m in found:
             c0, c1 = m["content"]
@@ -225,6 +227,11 @@ class AttributionFinder:
                 if doc[k].text in self.terminators or (doc[k].text == "," and k + 1 < c1 and doc[k + 1].lower_ == "which"):
                     c1 = k
                     break
+            for c in citations:
+                if c0 < c.start < c1 and all(doc[k].is_punct or doc[k].is_space for k in range(c.end, c1)):
+                    c1 = c.start  # "... benefited regional stability (Xinhua, January 24)."
+            while c1 > c0 + 1 and (doc[c1 - 1].is_space or doc[c1 - 1].text in {".", ",", ";", ":", "!"}):
+                c1 -= 1
             m["content"] = [c0, max(c0 + 1, c1)]
 
 

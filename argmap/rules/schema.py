@@ -118,6 +118,7 @@ class AttributionFile(RuleModel):
     skip_between_source_and_cue: list[str] = Field(default_factory=list, description="Words allowed between a source and its cue (auxiliaries, adverbs).")
     source_window: int = Field(8, ge=1, le=30)
     content_terminators: list[str] = Field(default_factory=list)
+    non_agent_nouns: list[str] = Field(default_factory=list, description="Heads of noun phrases that never hold a view ('the page', 'the table').")
     cues: list[CueRule]
 
 
