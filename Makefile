@@ -26,7 +26,10 @@ system-deps:
 map: setup
 	@mkdir -p $(OUT)
 	$(ARGMAP) claims $(CORPUS) --format json -o $(OUT)/claims.json
-	@echo "wrote $(OUT)/claims.json"
+	$(ARGMAP) render $(CORPUS) -o $(OUT)/map.svg
+	$(ARGMAP) render $(CORPUS) -o $(OUT)/map.html
+	$(ARGMAP) stances $(CORPUS) --format markdown -o $(OUT)/stances.md
+	@echo "wrote $(OUT)/claims.json $(OUT)/map.svg $(OUT)/map.html $(OUT)/stances.md"
 
 test: setup
 	$(PY) -m pytest

@@ -90,6 +90,9 @@ def write_atomic(path: Path, data: str | bytes, protect: Iterable[Path] = ()) ->
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs get ordinary file permissions
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
