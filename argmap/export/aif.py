@@ -1,0 +1,43 @@
+"""Argument Interchange Format (AIF) JSON: I-nodes for claims and positions, RA/CA for support/attack,
+L-nodes for the actors' locutions joined to their I-nodes by YA (asserting) nodes."""
+from __future__ import annotations
+
+import json
+
+from argmap.export.common import actor_label, actors_by_id, stances
+from argmap.model import ArgumentMap, Document
+
+
+def to_aif(amap: ArgumentMap, documents: list[Document] | None = None) -> str:
+    nodes: list[dict[str, str]] = []
+    edges: list[dict[str, str]] = []
+    locutions: list[dict[str, str]] = []
+    ids: dict[str, str] = {}
+
+    def node(key: str, text: str, type_: str, **extra: str) -> str:
+        if key not in ids:
+            ids[key] = str(len(nodes) + 1)
+            nodes.append({"nodeID": ids[key], "text": text, "type": type_, **extra})
+        return ids[key]
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b})
+
+    for p in amap.positions:
+        node(f"pos:{p.id}", p.text, "I")
+    actors = actors_by_id(amap)
+    for c in sorted(amap.claims, key=lambda c: (c.doc, c.start, c.id)):
+        i = node(f"claim:{c.id}", c.text, "I")
+        speaker = actor_label(actors.get(c.holder.id, c.holder))
+        loc = node(f"loc:{c.id}", f"{speaker}: {c.text}", "L")
+        locutions.append({"nodeID": loc, "personID": c.holder.id, "start": f"{c.doc}:{c.start}", "end": f"{c.doc}:{c.end}"})
+        ya = node(f"ya:{c.id}", "Asserting", "YA")
+        edge(loc, ya)
+        edge(ya, i)
+    for s in stances(amap):
+        kind = "RA" if s.agree else "CA"
+        scheme = "Default Inference" if s.agree else "Default Conflict"
+        s_node = node(f"{kind}:{s.claim.id}:{s.position.id}", scheme, kind)
+        edge(ids[f"claim:{s.claim.id}"], s_node)
+        edge(s_node, ids[f"pos:{s.position.id}"])
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions}, ensure_ascii=False, indent=2) + "\n"
