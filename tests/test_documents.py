@@ -30,3 +30,8 @@ def test_very_long_lines_are_cut_at_sentence_ends() -> None:
 def test_opening_quote_starts_the_next_sentence(nlp) -> None:
     doc = nlp('Profits rose 12 percent. "We are pleased," she said. He left. “Fine,” they said.')
     assert [s.text for s in doc.sents] == ["Profits rose 12 percent.", '"We are pleased," she said.', "He left.", "“Fine,” they said."]
+
+
+def test_abbreviations_do_not_split_sentences(nlp) -> None:
+    doc = nlp("Gen. Wang met U.S. officials in Dec. 2014 and Mr. Smith in Jan. 2015. Then he left.")
+    assert [s.text for s in doc.sents] == ["Gen. Wang met U.S. officials in Dec. 2014 and Mr. Smith in Jan. 2015.", "Then he left."]
