@@ -115,21 +115,13 @@ def check_rules(rules_dir: str | Path | None = None) -> RuleCheckReport:
         results.append(ExampleResult(rule=rule_id, file=str(file), line=line, expect="match" if positive else "no match",
                                      text=ex.text, ok=outcome[0], detail=outcome[1]))
 
-    for rule in pack.frames:
-        where = pack.where[rule.id]
-        for key, positive in (("examples", True), ("counter_examples", False)):
-            for i, ex in enumerate(getattr(rule, key)):
-                add(rule.id, where.path, where.source.line_of(where.loc + (key, i)), ex, positive, checker.check_frame(rule.id, ex, positive))
-    for cue in pack.attribution.cues:
-        where = pack.where[cue.id]
-        for key, positive in (("examples", True), ("counter_examples", False)):
-            for i, ex in enumerate(getattr(cue, key)):
-                add(cue.id, where.path, where.source.line_of(where.loc + (key, i)), ex, positive, checker.check_cue(cue.id, ex, positive))
-    for ctx in pack.context.context:
-        where = pack.where[ctx.id]
-        for key, positive in (("examples", True), ("counter_examples", False)):
-            for i, ex in enumerate(getattr(ctx, key)):
-                add(ctx.id, where.path, where.source.line_of(where.loc + (key, i)), ex, positive, checker.check_context(ctx.id, ex, positive))
+    kinds = [(pack.frames, checker.check_frame), (pack.attribution.cues, checker.check_cue), (pack.context.context, checker.check_context)]
+    for rules, check in kinds:
+        for rule in rules:
+            where = pack.where[rule.id]
+            for key, positive in (("examples", True), ("counter_examples", False)):
+                for i, ex in enumerate(getattr(rule, key)):
+                    add(rule.id, where.path, where.source.line_of(where.loc + (key, i)), ex, positive, check(rule.id, ex, positive))
     cit_file = pack.root / "citations.yml"
     for key, positive in (("examples", True), ("counter_examples", False)):
         for i, ex in enumerate(getattr(pack.citations, key)):
