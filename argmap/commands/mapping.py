@@ -31,7 +31,7 @@ def render(
     type: Optional[list[str]] = typer.Option(None, "--type", "-t", help="Only claims of this type (repeatable)."),
     actor: Optional[list[str]] = typer.Option(None, "--actor", help="Only claims whose holder matches (id, kind or part of the name)."),
     min_support: int = typer.Option(0, "--min-support", min=0, help="Only positions with at least N supporting claims."),
-    collapse: bool = typer.Option(False, "--collapse", help="One node per (actor, type, position) with counts."),
+    collapse: Optional[bool] = typer.Option(None, "--collapse/--no-collapse", help="One node per (actor, type, position) with counts (default: only for maps of more than 300 claims)."),
     title: Optional[str] = typer.Option(None, "--title", help="Map title."),
     rules: Optional[str] = RulesOpt, model: Optional[str] = ModelOpt, encoding: str = EncodingOpt,
 ) -> None:
@@ -43,7 +43,9 @@ def render(
     skipped = SkippedDocuments()
     opts = RenderOptions(questions=tuple(question or ()), types=tuple(type or ()), actors=tuple(actor or ()),
                          min_support=min_support, collapse=collapse, title=title)
-    render_paths(paths, output, opts, rules, model, encoding, on_error=skipped)
+    used = render_paths(paths, output, opts, rules, model, encoding, on_error=skipped)
+    if collapse is None and used.collapse:
+        typer.echo("argmap: more than 300 claims: collapsed to one node per (actor, type, position); --no-collapse draws every claim", err=True)
     typer.echo(f"wrote {output}", err=True)
     skipped.exit_if_any()
 

@@ -1,6 +1,7 @@
 """Rendering argument maps: DOT/SVG/PNG (dot.py), interactive HTML (html.py), the reading view (reading.py)."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,15 +94,29 @@ def render(data: MapInput, fmt: str, opts: RenderOptions = RenderOptions()) -> b
     raise ArgmapError(f"unknown map format '{fmt}'")
 
 
+AUTO_COLLAPSE = 300
+
+
+def resolve_collapse(opts: RenderOptions, n_claims: int) -> RenderOptions:
+    """Claim-by-claim maps of hundreds of claims are unreadable and take Graphviz very long: collapse them
+    unless the caller chose explicitly (--collapse / --no-collapse)."""
+    if opts.collapse is None:
+        return dataclasses.replace(opts, collapse=n_claims > AUTO_COLLAPSE)
+    return opts
+
+
 def render_paths(paths: list[str], output: Path, opts: RenderOptions = RenderOptions(), rules_dir: str | None = None,
                  model: str | None = None, encoding: str = "utf-8",
-                 on_error: Callable[[InputError], None] | None = None) -> None:
-    """Documents -> map file; the format follows the output's suffix. Never overwrites an input."""
+                 on_error: Callable[[InputError], None] | None = None) -> RenderOptions:
+    """Documents -> map file; the format follows the output's suffix. Never overwrites an input.
+    Returns the options used (with `collapse` decided when it was left to the size of the map)."""
     from argmap.outputs import write_atomic
 
     fmt = format_for(output)
     data = load_map(paths, rules_dir, model, encoding, on_error)
+    opts = resolve_collapse(opts, len(data.amap.claims))
     write_atomic(output, render(data, fmt, opts), protect=[Path(p) for p in paths if p != "-"])
+    return opts
 
 
 def show_document(path: str, output: Path | None, rules_dir: str | None = None, model: str | None = None,

@@ -195,12 +195,20 @@ def dot_source(amap: ArgumentMap, colors: dict[str, str], opts: RenderOptions = 
     return to_dot(amap, colors, opts).source
 
 
+DOT_TIMEOUT_S = 600
+
+
 def run_dot(source: str, fmt: str) -> bytes:
     """Lay out DOT source with Graphviz's `dot` (svg or png)."""
     exe = shutil.which("dot")
     if exe is None:
         raise ArgmapError("Graphviz 'dot' is not installed (run `make system-deps` or apt-get install graphviz)")
-    proc = subprocess.run([exe, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, check=False)
+    try:
+        proc = subprocess.run([exe, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, check=False,
+                              timeout=DOT_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        raise ArgmapError(f"Graphviz needed more than {DOT_TIMEOUT_S} s to lay out this map: use --collapse, "
+                          "--question, --type or --actor to make it smaller") from None
     if proc.returncode != 0:
         raise ArgmapError(f"Graphviz dot failed: {proc.stderr.decode('utf-8', 'replace').strip().splitlines()[-1:]}")
     return proc.stdout

@@ -21,7 +21,7 @@ class RenderOptions:
     types: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     min_support: int = 0
-    collapse: bool = False
+    collapse: bool | None = False  # None: collapse when the map has more than AUTO_COLLAPSE claims
     title: str | None = None
 
 
