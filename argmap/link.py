@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from argmap.extract import DocResult
-from argmap.model import Actor, ArgumentMap, Claim, Document, Edge, Position, Question
+from argmap.model import Actor, ArgumentMap, Citation, Claim, Document, Edge, Position, Question
 from argmap.rules.loader import RulePack
 from argmap.rules.schema import DebatePack, LinkSpec
 
@@ -83,26 +83,45 @@ def _results(items: Iterable[Any]) -> tuple[list[Claim], list[Document]]:
     return claims, documents
 
 
-def choose_debate(pack: RulePack, documents: list[Document], finder: PartyFinder) -> DebatePack | None:
-    """The debate pack whose focal dyad most documents mention (first in pack order on ties)."""
+def choose_debate(pack: RulePack, texts: dict[str, str], finder: PartyFinder) -> DebatePack | None:
+    """The debate pack whose focal dyad most documents mention (first in pack order on ties); None if none does."""
     best, best_n = None, 0
     for debate in pack.debates:
-        n = sum(1 for d in documents if set(debate.focal_dyad) <= finder.find(d.body))
+        n = sum(1 for text in texts.values() if set(debate.focal_dyad) <= finder.find(text))
         if n > best_n:
             best, best_n = debate, n
     return best
 
 
+def _doc_texts(claims: list[Claim], docs: list[Document]) -> dict[str, str]:
+    """Each document's text for party detection: its body, or (claims without documents) its claims' sentences."""
+    texts = {d.id: d.body for d in docs}
+    for c in claims:
+        if c.doc not in {d.id for d in docs}:
+            texts[c.doc] = texts.get(c.doc, "") + "\n" + c.sentence
+    return texts
+
+
 def build_map(items: Iterable[Any], pack: RulePack, documents: list[Document] | None = None,
               debate: DebatePack | None = None) -> ArgumentMap:
-    """DocResults (or Claims) -> an ArgumentMap. Deterministic: everything sorted by id."""
+    """DocResults (or Claims) -> an ArgumentMap. Deterministic: same claims in any order, same JSON.
+
+    The debate is the pack whose focal dyad most documents mention (bodies, or the claims' sentences when no
+    documents are given); only claims of documents mentioning both focal parties are linked to its positions.
+    Every holder becomes one actor: gazetteer actors by id, others by normalised name (quantifiers and articles
+    dropped, demonyms as countries), the author once per document (`author:<doc>`, since articles have different
+    authors). Claims keep their holder's quantifier, so the set of quantifiers seen per actor stays available.
+    A negated claim attacks what its type would support and supports what it would attack (rule suffix
+    `:negated`).
+    """
     claims, docs = _results(items)
     if documents is not None:
         docs = documents
     finder = PartyFinder(pack)
+    texts = _doc_texts(claims, docs)
     if debate is None:
-        debate = choose_debate(pack, docs, finder) if docs else (pack.debates[0] if pack.debates else None)
-    applies = {d.id for d in docs if debate is not None and set(debate.focal_dyad) <= finder.find(d.body)} if docs else None
+        debate = choose_debate(pack, texts, finder)
+    applies = {d for d, text in texts.items() if debate is not None and set(debate.focal_dyad) <= finder.find(text)}
     gazetteer = {a.id for a in pack.actors.actors}
     demonyms = {d.casefold(): a.name.casefold().replace(" ", "_") for a in pack.actors.actors if a.kind == "state" for d in a.demonyms if " " not in d}
 
@@ -110,7 +129,7 @@ def build_map(items: Iterable[Any], pack: RulePack, documents: list[Document] | 
     aliases: dict[str, set[str]] = {}
     linked: list[Claim] = []
     edges: list[Edge] = []
-    citations = {}
+    citations: dict[str, Citation] = {}
     for claim in sorted(claims, key=lambda c: (c.doc, c.start, c.end, c.type, c.id)):
         aid = canonical_actor(claim.holder, claim.doc, gazetteer, demonyms)
         holder = claim.holder.model_copy(update={"id": aid})
@@ -123,7 +142,7 @@ def build_map(items: Iterable[Any], pack: RulePack, documents: list[Document] | 
         if claim.citation is not None:
             citations[claim.citation.key] = claim.citation
             edges.append(Edge(kind="cites", source=claim.id, target=claim.citation.key))
-        if debate is None or (applies is not None and claim.doc not in applies):
+        if debate is None or claim.doc not in applies:
             continue
         mentioned = finder.find(claim.sentence)
         for i, spec in enumerate(debate.links):

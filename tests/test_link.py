@@ -81,3 +81,37 @@ def test_party_finder_and_names(pack) -> None:
     finder = PartyFinder(pack)
     assert finder.find("Chinese President Xi met Pyongyang's envoy; Moscow watched.") == {"china", "north_korea", "russia"}
     assert normalise_name("Many Chinese experts", {"chinese": "china"}) == "china_experts"
+
+
+def test_without_documents_the_claims_sentences_decide_the_debate(pack) -> None:
+    dyad = build_map([claim(1, "zero_sum", "Russia erodes China's influence in North Korea.", MANY)], pack)
+    assert dyad.debate == "china_nk_russia" and edges(dyad, "supports") == {("c1", "influence.yes")}
+    other = build_map([claim(1, "zero_sum", "India loses influence to Pakistan.", MANY)], pack)
+    assert other.debate is None and edges(other, "supports") == set() and [a.id for a in other.actors] == ["china_experts"]
+
+
+def test_focal_dyad_condition_cases(pack) -> None:
+    from argmap.link import link_allowed
+
+    debate = pack.debates[0]
+    spec = next(s for s in debate.links if s.type == "thaw_signal")
+    assert link_allowed(spec, set(), debate)                              # no state named: the document's dyad
+    assert link_allowed(spec, {"china", "north_korea"}, debate)
+    assert link_allowed(spec, {"north_korea"}, debate)                    # one focal party, the other implied
+    assert link_allowed(spec, {"china", "north_korea", "russia"}, debate)
+    assert not link_allowed(spec, {"russia", "north_korea"}, debate)      # third-party warming
+    assert not link_allowed(spec, {"russia"}, debate)
+    assert not link_allowed(spec, {"japan"}, debate)                      # another dyad entirely
+    plain = next(s for s in debate.links if s.type == "zero_sum")
+    assert link_allowed(plain, {"japan"}, debate)                         # no condition: always links
+
+
+def test_negated_claim_with_attacks_spec_swaps_both(pack) -> None:
+    from argmap.rules.schema import DebatePack, LinkSpec
+
+    base = pack.debates[0]
+    debate = DebatePack.model_validate({**base.model_dump(by_alias=True), "links": [
+        LinkSpec(type="zero_sum", supports=["influence.yes"], attacks=["influence.no"]).model_dump()]})
+    amap = build_map([claim(1, "zero_sum", "China and North Korea", MANY, negated=True)], pack, [DOC], debate=debate)
+    assert edges(amap, "supports") == {("c1", "influence.no")} and edges(amap, "attacks") == {("c1", "influence.yes")}
+    assert {e.rule for e in amap.edges if e.kind in ("supports", "attacks")} == {"debate:china_nk_russia:links[0]:negated"}
