@@ -6,6 +6,7 @@ its attack weight; a question's shares split the positive balances between its p
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Literal
@@ -142,7 +143,9 @@ def summarize(amap: ArgumentMap, by: By = "position") -> StanceReport:
                                        evidence=evidence))
         total = sum(max(r.balance, 0.0) for r in rows)
         rows = [r.model_copy(update={"share": round(max(r.balance, 0.0) / total, 3) if total else 0.0}) for r in rows]
-        leading = max(rows, key=lambda r: r.balance).id if rows and total else None
+        top = max((r.balance for r in rows), default=0.0)
+        leaders = [r.id for r in rows if r.balance == top]
+        leading = leaders[0] if total and len(leaders) == 1 else None  # a tie is undecided
         n = len({c.id for r in rows for c in per_pos[r.id]["supports"] + per_pos[r.id]["attacks"]})
         questions.append(QuestionStance(id=q.id, text=q.text, positions=rows, leading=leading, claims=n))
 
@@ -171,8 +174,13 @@ def _who(stances: list[ActorStance]) -> str:
     return "; ".join(f"{s.name}{' (' + ', '.join(s.quantifiers) + ')' if s.quantifiers else ''} ×{s.claims}" for s in stances) or "—"
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")  # no terminal escapes from document text
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
 def _md(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """One line of Markdown text: whitespace collapsed, markup characters (incl. raw HTML) backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(_CONTROL.sub(" ", text).split()))
 
 
 def to_markdown(report: StanceReport, by: By | None = None) -> str:
@@ -185,7 +193,7 @@ def to_markdown(report: StanceReport, by: By | None = None) -> str:
         lines += ["No debate pack applies to these documents: no positions to summarise.", ""]
     for q in report.questions:
         lead = next((p.text for p in q.positions if p.id == q.leading), None)
-        lines += [f"## {q.text}", "", f"*{q.claims} claim(s); leaning: {lead or 'undecided'}*", "",
+        lines += [f"## {_md(q.text)}", "", f"*{q.claims} claim(s); leaning: {_md(lead) if lead else 'undecided'}*", "",
                   "| position | support | attack | share | supporters | opponents |", "|---|---:|---:|---:|---|---|"]
         for p in q.positions:
             lines.append(f"| {_md(p.text)} | {p.support_weight:g} | {p.attack_weight:g} | {p.share:.0%} | {_md(_who(p.supporters))} | {_md(_who(p.opponents))} |")
@@ -193,12 +201,12 @@ def to_markdown(report: StanceReport, by: By | None = None) -> str:
         for p in q.positions:
             if not p.evidence:
                 continue
-            lines.append(f"**{p.text}** — strongest evidence:")
+            lines.append(f"**{_md(p.text)}** — strongest evidence:")
             lines.append("")
             for ev in p.evidence:
                 flags = "".join([" (denied)" if ev.negated else "", " (hedged)" if ev.hedged else ""])
-                cite = f" ({ev.citation})" if ev.citation else ""
-                lines.append(f"- {ev.holder}: “{_md(ev.text)}”{cite}{flags}")
+                cite = f" ({_md(ev.citation)})" if ev.citation else ""
+                lines.append(f"- {_md(ev.holder)}: “{_md(ev.text)}”{cite}{flags}")
             lines.append("")
     lines += _actors_markdown(report)
     return "\n".join(lines).rstrip() + "\n"
@@ -221,16 +229,17 @@ def to_table(report: StanceReport, by: By | None = None) -> str:
             out.append(f"{a.name} [{a.kind}] — {a.claims} claim(s)")
             for p in a.positions:
                 out.append(f"    {'+' if p.stance == 'supports' else '-'} {p.position:32} {p.claims:3d}  {p.text}")
-        return "\n".join(out) + "\n"
+        return _CONTROL.sub(" ", "\n".join(out)) + "\n"
     for q in report.questions:
         out.append(f"{q.id}: {q.text}")
         for p in q.positions:
             marker = "*" if p.id == q.leading else " "
-            out.append(f"  {marker} {p.id:32} +{p.support_weight:<5g} -{p.attack_weight:<5g} {p.share:5.0%}  {_who(p.supporters)}")
+            against = f"  against: {_who(p.opponents)}" if p.opponents else ""
+            out.append(f"  {marker} {p.id:32} +{p.support_weight:<5g} -{p.attack_weight:<5g} {p.share:5.0%}  {_who(p.supporters)}{against}")
         out.append("")
     if not report.questions:
         out.append("No debate pack applies: no positions to summarise.")
-    return "\n".join(out).rstrip() + "\n"
+    return _CONTROL.sub(" ", "\n".join(out).rstrip()) + "\n"
 
 
 def stance_report(paths: list[str], rules_dir: str | None = None, model: str | None = None, encoding: str = "utf-8",
