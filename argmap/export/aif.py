@@ -9,6 +9,12 @@ from argmap.model import ArgumentMap, Document
 
 
 def to_aif(amap: ArgumentMap, documents: list[Document] | None = None) -> str:
+    """AIF JSON (nodes, edges, locutions, participants), node ids numbered in a stable order.
+
+    Positions and claims are I-nodes; each claim's locution (L, "Holder: text") asserts it through a YA node;
+    a claim supporting a position goes through an RA node, one attacking it through a CA node. Participants
+    carry the actor id as participantID and the actor's name as surname (names are not split).
+    """
     nodes: list[dict[str, str]] = []
     edges: list[dict[str, str]] = []
     locutions: list[dict[str, str]] = []
@@ -40,4 +46,8 @@ def to_aif(amap: ArgumentMap, documents: list[Document] | None = None) -> str:
         s_node = node(f"{kind}:{s.claim.id}:{s.position.id}", scheme, kind)
         edge(ids[f"claim:{s.claim.id}"], s_node)
         edge(s_node, ids[f"pos:{s.position.id}"])
-    return json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions}, ensure_ascii=False, indent=2) + "\n"
+    speakers = sorted({loc["personID"] for loc in locutions})
+    participants = [{"participantID": aid, "firstname": "", "surname": actor_label(actors[aid]) if aid in actors else aid}
+                    for aid in speakers]
+    return json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants},
+                      ensure_ascii=False, indent=2) + "\n"
