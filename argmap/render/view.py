@@ -138,9 +138,11 @@ def _items(amap: ArgumentMap, collapse: bool, pos_rank: dict[str, int]) -> list[
     groups: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
     actors: dict[str, Actor] = {}
     for c in claims:
-        actors.setdefault(actor_key(c.holder), c.holder)
+        # Collapsed, every document's author is one voice ("the authors"), not one node per article.
+        akey = "author" if c.holder.kind == "author" else actor_key(c.holder)
+        actors.setdefault(akey, c.holder.model_copy(update={"id": "author"}) if akey == "author" else c.holder)
         for kind, pos in by_claim[c.id] or [("", "")]:
-            groups[(actor_key(c.holder), c.type, pos, kind)].append(c)
+            groups[(akey, c.type, pos, kind)].append(c)
     items = []
     for (akey, type_, pos, kind), members in groups.items():
         digest = hashlib.sha1("\x00".join((akey, type_, pos, kind)).encode()).hexdigest()[:10]
