@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from argmap.cli import app
 from argmap.export import FORMATS, exporter
+from argmap.export.aif import validate_aif
 from argmap.export.dna import COLUMNS
 from argmap.export.graphml import actor_networks
 from argmap.link import build_map
@@ -55,6 +56,15 @@ def test_aif_node_and_edge_rules(pack) -> None:
             assert [nodes[o]["type"] for o in outgoing[nid]] == ["YA"]
     assert any(n["text"] == HOSTILE for n in nodes.values())
     assert sum(1 for n in nodes.values() if n["type"] == "CA") == 1  # the negated thaw claim attacks
+    assert validate_aif(data) == []
+
+
+def test_validate_aif_finds_broken_graphs(pack) -> None:
+    data = json.loads(exporter("aif")(_map(pack), [DOC]))
+    ra = next(n["nodeID"] for n in data["nodes"] if n["type"] == "RA")
+    broken = {**data, "edges": [e for e in data["edges"] if e["fromID"] != ra] + [{"edgeID": "x", "fromID": "1", "toID": "999"}]}
+    problems = validate_aif(broken)
+    assert any("not a node" in p for p in problems) and any(f"RA node {ra}" in p for p in problems)
 
 
 def test_argdown_relations_and_escaping(pack) -> None:
@@ -112,6 +122,13 @@ def test_cli_export_each_format_deterministic(tmp_path: Path, fmt: str) -> None:
         result = runner.invoke(app, ["export", str(CORPUS), "--to", fmt, "-o", str(out)])
         assert result.exit_code == 0, result.output
     assert a.read_bytes() == b.read_bytes() and a.stat().st_size > 500
+    if fmt == "aif":
+        data = json.loads(a.read_text())
+        assert validate_aif(data) == [] and {n["type"] for n in data["nodes"]} >= {"I", "L", "YA", "RA"}
+    if fmt == "dna":
+        rows = list(csv.DictReader(io.StringIO(a.read_text()), delimiter=";"))
+        assert {r["agreement"] for r in rows} <= {"0", "1"} and all(r["coder"] == "argmap" for r in rows)
+        assert not any(r["person"] == "Chinese experts" for r in rows)  # a collective is an organization
 
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"

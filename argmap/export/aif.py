@@ -3,6 +3,7 @@ L-nodes for the actors' locutions joined to their I-nodes by YA (asserting) node
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from argmap.export.common import actor_label, actors_by_id, stances
 from argmap.model import ArgumentMap, Document
@@ -51,3 +52,27 @@ def to_aif(amap: ArgumentMap, documents: list[Document] | None = None) -> str:
                     for aid in speakers]
     return json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants},
                       ensure_ascii=False, indent=2) + "\n"
+
+
+def validate_aif(data: dict[str, Any]) -> list[str]:
+    """Problems with an AIF graph (empty when valid): dangling edges, RA/CA without I premises or with other than
+    one I conclusion, YA not joining one L to one I, locutions naming no L-node."""
+    nodes = {n["nodeID"]: n["type"] for n in data["nodes"]}
+    incoming: dict[str, list[str]] = {k: [] for k in nodes}
+    outgoing: dict[str, list[str]] = {k: [] for k in nodes}
+    problems = []
+    for e in data["edges"]:
+        if e["fromID"] not in nodes or e["toID"] not in nodes:
+            problems.append(f"edge {e['edgeID']} has an endpoint that is not a node")
+            continue
+        outgoing[e["fromID"]].append(nodes[e["toID"]])
+        incoming[e["toID"]].append(nodes[e["fromID"]])
+    for nid, kind in nodes.items():
+        if kind in ("RA", "CA") and (not incoming[nid] or set(incoming[nid]) != {"I"} or outgoing[nid] != ["I"]):
+            problems.append(f"{kind} node {nid} needs I premises and exactly one I conclusion")
+        if kind == "YA" and (incoming[nid] != ["L"] or outgoing[nid] != ["I"]):
+            problems.append(f"YA node {nid} must join one L-node to one I-node")
+    for loc in data.get("locutions", []):
+        if nodes.get(loc["nodeID"]) != "L":
+            problems.append(f"locution {loc['nodeID']} is not an L-node")
+    return problems
