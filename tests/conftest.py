@@ -15,6 +15,20 @@ CORPUS = ROOT / "corpus"
 GOLD = Path(__file__).resolve().parent / "gold"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory):
+    """CLI runs in tests cache their results in a temporary folder, never in the checkout."""
+    import os
+
+    old = os.environ.get("ARGMAP_CACHE_DIR")
+    os.environ["ARGMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("argmap-cache"))
+    yield
+    if old is None:
+        os.environ.pop("ARGMAP_CACHE_DIR", None)
+    else:
+        os.environ["ARGMAP_CACHE_DIR"] = old
+
+
 @pytest.fixture(scope="session")
 def pack() -> RulePack:
     return load_rules(default_rules_dir())
