@@ -184,8 +184,9 @@ class ClaimExtractor:
         # An unattributed frame in a sentence whose attributed claim has the same type is part of
         # that reported argument ('published "zero-sum" op-eds arguing that ...'), not a claim of its own.
         attributed = {(c.type, s) for s, cs in by_sentence.items() for c in cs if c.provenance.attribution_rule}
-        out = [(c, m) for c, m in out if c.provenance.attribution_rule or not any((c.type, s) in attributed for s, cs in by_sentence.items() if c in cs)]
         by_sentence = {s: [c for c in cs if c.provenance.attribution_rule or (c.type, s) not in attributed] for s, cs in by_sentence.items()}
+        kept = {c.id for cs in by_sentence.values() for c in cs}
+        out = [(c, m) for c, m in out if c.id in kept]
         cited = self._cite(document, doc, off, citations, by_sentence, notes)
         return [(cited.get(c.id, c), mentioned) for c, mentioned in out]
 

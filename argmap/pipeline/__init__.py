@@ -8,8 +8,6 @@ from argmap.errors import ArgmapError
 from argmap.pipeline import actors, attribution, citations, context, frames, sentences  # noqa: F401  (registers factories)
 from argmap.pipeline.rulecache import get_rules
 
-COMPONENTS = ("argmap_sentences", "argmap_citations", "argmap_actors", "argmap_attribution", "argmap_frames", "argmap_context")
-
 
 def _split_dashes_and_quotes(nlp: Language) -> None:
     """Em/en dashes and closing quotes glued to words ('noes”—no') become tokens of their own."""

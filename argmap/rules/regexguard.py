@@ -17,46 +17,33 @@ def _unbounded(op: Any, av: Any) -> bool:
     return op in _REPEATS and av[1] > 1
 
 
+def _children(op: Any, av: Any) -> list[Any]:
+    """The sub-patterns directly inside one parsed regex item."""
+    if op in _REPEATS:
+        return [av[2]]
+    if op is sre_parse.SUBPATTERN:
+        return [av[-1]]
+    if op is sre_parse.BRANCH:
+        return list(av[1])
+    return []
+
+
 def _has_repeat(items: Any) -> bool:
-    for op, av in items:
-        if _unbounded(op, av):
-            return True
-        if op in _REPEATS and _has_repeat(av[2]):
-            return True
-        if op is sre_parse.SUBPATTERN and _has_repeat(av[-1]):
-            return True
-        if op is sre_parse.BRANCH and any(_has_repeat(b) for b in av[1]):
-            return True
-    return False
+    return any(_unbounded(op, av) or any(_has_repeat(c) for c in _children(op, av)) for op, av in items)
+
+
+def _has_branch(items: Any) -> bool:
+    return any(op is sre_parse.BRANCH or (op is sre_parse.SUBPATTERN and _has_branch(av[-1])) for op, av in items)
 
 
 def _nested(items: Any) -> bool:
     """A repeated group that itself contains a repeat, or repeated alternatives: the classic ReDoS shapes."""
     for op, av in items:
-        if _unbounded(op, av):
-            body = av[2]
-            if _has_repeat(body):
-                return True
-            if any(o is sre_parse.BRANCH for o, _ in _flatten(body)):
-                return True
-            if _nested(body):
-                return True
-        elif op in _REPEATS and _nested(av[2]):
+        if _unbounded(op, av) and (_has_repeat(av[2]) or _has_branch(av[2])):
             return True
-        elif op is sre_parse.SUBPATTERN and _nested(av[-1]):
-            return True
-        elif op is sre_parse.BRANCH and any(_nested(b) for b in av[1]):
+        if any(_nested(c) for c in _children(op, av)):
             return True
     return False
-
-
-def _flatten(items: Any) -> list[tuple[Any, Any]]:
-    out = []
-    for op, av in items:
-        out.append((op, av))
-        if op is sre_parse.SUBPATTERN:
-            out += _flatten(av[-1])
-    return out
 
 
 def check_regex(pattern: str) -> str | None:
