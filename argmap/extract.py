@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from argmap.documents import Segment, segments
 from argmap.model import Actor, Attribution, Citation, Claim, Document, Provenance, TextSpan
-from argmap.pipeline.spans import ACTORS, ATTRIBUTIONS, CITATIONS, FRAMES, MENTIONS, inside, meta
+from argmap.pipeline.spans import ACTORS, ATTRIBUTIONS, CITATIONS, FRAMES, MENTIONS, inside, meta, with_text
 from argmap.rules.loader import RulePack
 from argmap.rules.schema import DebatePack
 
@@ -362,12 +362,12 @@ def run(documents: Iterable[Document], nlp: Language, pack: RulePack, workers: i
     extractor = ClaimExtractor(pack)
     docs: dict[int, Document] = {}
 
-    def feed() -> Iterator[tuple[str, tuple[int, Segment | None]]]:
+    def feed() -> Iterator[tuple[Doc, tuple[int, Segment | None]]]:
         for n, d in enumerate(documents):
             docs[n] = d
             for seg in segments(d):
-                yield seg.text, (n, seg)
-            yield "", (n, None)  # end-of-document marker keeps documents apart in the stream
+                yield with_text(nlp.make_doc(seg.text), seg.text), (n, seg)
+            yield nlp.make_doc(""), (n, None)  # end-of-document marker keeps documents apart in the stream
 
     states: dict[int, DocumentState] = {}
     kwargs = {"n_process": workers} if workers > 1 else {}

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 from argmap.documents import parse_document, segments
@@ -64,3 +66,86 @@ def test_anchors_and_reach(nlp) -> None:
     assert max_length([{"LOWER": "a", "OP": "+"}]) is None
     assert anchors([{"IS_TITLE": True}]) == []
     assert AnchoredMatcher(nlp.vocab)(nlp.make_doc("")) == []
+
+
+# Random patterns over a small vocabulary, every operator, checked against spaCy's Matcher on random
+# texts (with sentence starts and entity types set): TokenPattern must give spaCy's exact matches.
+_WORDS = ["china", "China", "said", "not", "the", "Kim", ",", ".", "ties", "warm"]
+_OPS = [None, "?", "*", "+", "!", "{0,3}", "{2}", "{1,2}", "{,2}"]
+
+
+def _spec(draw_word, draw_kind, draw_op):
+    kind = draw_kind
+    spec: dict = {}
+    if kind == "lower":
+        spec["LOWER"] = draw_word.lower()
+    elif kind == "orth_in":
+        spec["ORTH"] = {"IN": [draw_word, "ties"]}
+    elif kind == "not_in":
+        spec["LOWER"] = {"NOT_IN": [draw_word.lower()]}
+    elif kind == "title":
+        spec["IS_TITLE"] = True
+    elif kind == "punct":
+        spec["IS_PUNCT"] = False
+    elif kind == "sent":
+        spec["IS_SENT_START"] = False
+    elif kind == "ent":
+        spec["ENT_TYPE"] = {"IN": ["STATE"]}
+    if draw_op is not None:
+        spec["OP"] = draw_op
+    return spec
+
+
+_SPECS = st.builds(_spec, st.sampled_from(_WORDS), st.sampled_from(["lower", "orth_in", "not_in", "title", "punct", "sent", "ent"]),
+                   st.sampled_from(_OPS))
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(patterns=st.lists(st.lists(_SPECS, min_size=1, max_size=5), min_size=1, max_size=4),
+       words=st.lists(st.sampled_from(_WORDS), min_size=1, max_size=25), greedy=st.sampled_from([None, "LONGEST", "FIRST"]))
+def test_random_patterns_same_as_spacy(patterns, words, greedy) -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    doc = nlp.make_doc(" ".join(words))
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = i == 0 or doc[i - 1].text == "."
+    doc.ents = [Span(doc, t.i, t.i + 1, label="STATE") for t in doc if t.text == "China"]
+    plain, fast = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    usable = [p for p in patterns if not all(s.get("OP") in ("?", "*", "{0,3}", "{,2}") for s in p)]
+    if not usable:
+        return
+    plain.add("K", usable, greedy=greedy)
+    fast.add("K", usable, greedy=greedy)
+    assert sorted(fast(doc)) == sorted(plain(doc))
+
+
+_KINDS = ["lower", "orth_in", "not_in", "title", "punct", "sent", "ent"]
+_TEXTS = ["not China said , the Kim ties . warm China warm", "China", "said not said . Kim Kim Kim said the",
+          "the ties , not warm . China said ties warm warm warm"]
+
+
+@pytest.mark.parametrize("op", _OPS)
+def test_every_operator_around_an_anchor(op) -> None:
+    """Each operator, with each kind of token test, before and after an exactly-once anchor (TokenPattern's split)."""
+    import spacy
+    from spacy.tokens import Span
+
+    nlp = spacy.blank("en")
+    plain, fast = Matcher(nlp.vocab), AnchoredMatcher(nlp.vocab)
+    n = 0
+    for kind in _KINDS:
+        for word in ("not", "Kim", "warm"):
+            other = _spec(word, kind, op)
+            for pattern in ([other, {"LOWER": "said"}], [{"LOWER": "china"}, other], [other, {"LOWER": "ties"}, other]):
+                plain.add(f"P{n}", [pattern])
+                fast.add(f"P{n}", [pattern])
+                n += 1
+    assert sum(u.pattern is not None for u in fast._units) == n  # all checked by TokenPattern, none by spaCy
+    for text in _TEXTS:
+        doc = nlp.make_doc(text)
+        for i, tok in enumerate(doc):
+            tok.is_sent_start = i == 0 or doc[i - 1].text == "."
+        doc.ents = [Span(doc, t.i, t.i + 1, label="STATE") for t in doc if t.text == "China"]
+        assert sorted(fast(doc)) == sorted(plain(doc)), text

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from argmap.pipeline.rulecache import get_rules
-from argmap.pipeline.spans import CITATIONS, set_meta
+from argmap.pipeline.spans import CITATIONS, doc_text, set_meta
 from argmap.rules.schema import CitationsFile
 
 _PAREN = re.compile(r"\(([^()\n]{2,400})\)")
@@ -80,7 +80,7 @@ class CitationFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text
+        text = doc_text(doc)
         if "(" in text:
             for m in _PAREN.finditer(text):
                 cites = self.parser.parse(m.group(1))

@@ -1,13 +1,15 @@
-"""AnchoredMatcher: spaCy's Matcher, run only where a pattern's required words occur.
+"""AnchoredMatcher: spaCy's Matcher results, computed only where a pattern's required words occur.
 
-spaCy's Matcher tries every pattern at every token, and a `{LOWER: {IN: [...]}}` token is a Python
-call per token and set. With a few hundred rule patterns that is most of argmap's time. Here every
-pattern becomes its own small Matcher, indexed by the words its required tokens need (`LOWER`,
-`ORTH`/`TEXT` values or `IN` lists). A doc runs only the patterns whose required words all occur in
-it, and a pattern of bounded length L only over the tokens within L of its rarest required word
-(every match contains such a token, so no match is lost and none is added). A pattern without such
-a token runs everywhere. `greedy` filtering is applied afterwards across all of a key's patterns,
-exactly as spaCy does it, so the matches are those of one Matcher holding all the patterns.
+spaCy's Matcher tries every pattern at every token; one pattern over a Doc already costs a third of
+what tokenizing it does, and a rule pack has hundreds. Here every pattern is indexed by the words
+one of its required tokens needs (`LOWER`, `ORTH`/`TEXT` values or `IN` lists): the rarest one, its
+anchor. A Doc's anchor words are found with one vectorised lookup, and each hit is checked by the
+pattern's `TokenPattern` (argmap.pipeline.tokenpattern), which matches leftwards and rightwards from
+the anchor in plain Python. Patterns TokenPattern cannot express keep a small spaCy Matcher of their
+own, run only over the tokens within reach of their anchor (every match contains such a token, so no
+match is lost and none is added); a pattern with no word test at all runs everywhere. `greedy`
+filtering is applied afterwards across all of a key's patterns, exactly as spaCy does it, so the
+matches are those of one Matcher holding all the patterns.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from argmap.pipeline.tokenpattern import ColumnSet, TokenPattern, compile_pattern
+
 _ATTRS = {"LOWER": LOWER, "ORTH": ORTH, "TEXT": ORTH}
 _REQUIRED_OPS = {None, "1", "+"}
 
@@ -28,7 +32,8 @@ _REQUIRED_OPS = {None, "1", "+"}
 @dataclass
 class _Unit:
     key: int
-    matcher: Matcher
+    pattern: TokenPattern | None  # checked at each anchor hit; None: `matcher` runs over windows
+    matcher: Matcher | None
     anchors: list[tuple[int, frozenset[int]]]  # every one must meet the doc's words
     reach: int | None  # most tokens a match can span (None: unbounded)
 
@@ -60,21 +65,27 @@ def max_length(pattern: list[dict[str, Any]]) -> int | None:
     return total
 
 
-def anchors(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
-    """(attribute, word hashes) for each required token with a word test; one of them must occur."""
-    out: list[tuple[int, frozenset[int]]] = []
-    for spec in pattern:
+def _anchor_specs(pattern: list[dict[str, Any]]) -> list[tuple[int, bool, int, frozenset[int]]]:
+    """(token index, occurs exactly once, attribute, word hashes) for each required token with a word test."""
+    out: list[tuple[int, bool, int, frozenset[int]]] = []
+    for n, spec in enumerate(pattern):
         spec = {str(k).upper(): v for k, v in spec.items()}
         if not _required(spec.get("OP")):
             continue
+        once = spec.get("OP") in (None, "1")
         for name, attr in _ATTRS.items():
             value = spec.get(name)
             if isinstance(value, str):
-                out.append((attr, frozenset([get_string_id(value)])))
+                out.append((n, once, attr, frozenset([get_string_id(value)])))
             elif isinstance(value, dict) and set(value) == {"IN"} and isinstance(value["IN"], list) \
                     and all(isinstance(v, str) for v in value["IN"]):
-                out.append((attr, frozenset(get_string_id(v) for v in value["IN"])))
+                out.append((n, once, attr, frozenset(get_string_id(v) for v in value["IN"])))
     return out
+
+
+def anchors(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
+    """(attribute, word hashes) for each required token with a word test; one of them must occur."""
+    return [(attr, words) for _, _, attr, words in _anchor_specs(pattern)]
 
 
 # Words so frequent that windows around them would cover most of a text; a pattern is better anchored elsewhere.
@@ -113,6 +124,10 @@ class AnchoredMatcher:
         self._always: list[int] = []
         self._index: dict[tuple[int, int], list[int]] = {}
         self._greedy: dict[int, str] = {}
+        self._columns = ColumnSet()
+        self._columns.index("ORTH")
+        self._columns.index("LOWER")  # anchors are looked up in the first two columns
+        self._keys: dict[int, frozenset[int]] = {ORTH: frozenset(), LOWER: frozenset()}
 
     def __len__(self) -> int:
         return len(self._units)
@@ -124,42 +139,57 @@ class AnchoredMatcher:
                 raise ValueError(f"greedy must be FIRST or LONGEST, not {greedy!r}")
             self._greedy[key_id] = greedy
         for pattern in patterns:
-            matcher = Matcher(self.vocab)
-            matcher.add(key, [pattern])
-            found = anchors(pattern)
+            found = _anchor_specs(pattern)
             n = len(self._units)
             if not found:
-                self._units.append(_Unit(key_id, matcher, [], None))
+                self._units.append(_Unit(key_id, None, self._matcher(key, pattern), [], None))
                 self._always.append(n)
                 continue
-            primary = min(found, key=_rarity)  # the rarest: windows are centred on it
-            self._units.append(_Unit(key_id, matcher, [a for a in found if a is not primary], max_length(pattern)))
-            attr, words = primary
+            # The rarest word is the anchor; an exactly-once token is preferred, as TokenPattern needs one.
+            primary = min(found, key=lambda a: (not a[1], *_rarity((a[2], a[3]))))
+            compiled = compile_pattern(pattern, primary[0], self._columns) if primary[1] else None
+            others = [(a[2], a[3]) for a in found if a is not primary]
+            matcher = None if compiled is not None else self._matcher(key, pattern)
+            self._units.append(_Unit(key_id, compiled, matcher, others, max_length(pattern)))
+            _, _, attr, words = primary
             for w in words:
                 self._index.setdefault((attr, w), []).append(n)
+        self._keys = {attr: frozenset(w for a, w in self._index if a == attr) for attr in (ORTH, LOWER)}
+
+    def _matcher(self, key: str, pattern: list[dict[str, Any]]) -> Matcher:
+        matcher = Matcher(self.vocab)
+        matcher.add(key, [pattern])
+        return matcher
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if not len(doc):
             return []
         length = len(doc)
-        arr = doc.to_array([ORTH, LOWER])
-        columns = {ORTH: arr[:, 0].tolist(), LOWER: arr[:, 1].tolist()}
-        present = {attr: set(col) for attr, col in columns.items()}
+        cols = doc.to_array(self._columns.names).T.tolist()
+        present = {ORTH: set(cols[0]), LOWER: set(cols[1])}
         index = self._index
-        where: dict[int, list[int]] = {}  # unit -> positions of its rarest required word
-        for attr, col in columns.items():
-            for i, w in enumerate(col):
-                hit = index.get((attr, w))
-                if hit:
-                    for n in hit:
-                        where.setdefault(n, []).append(i)
+        where: dict[int, list[int]] = {}  # unit -> positions of its anchor word
+        for column, attr in enumerate((ORTH, LOWER)):
+            words = present[attr] & self._keys[attr]
+            if words:
+                for i, w in enumerate(cols[column]):
+                    if w in words:
+                        for n in index[(attr, w)]:
+                            where.setdefault(n, []).append(i)
+        if not where and not self._always:
+            return []
         found: set[tuple[int, int, int]] = set()
         for n in self._always:
-            found.update(self._units[n].matcher(doc))
+            found.update(self._units[n].matcher(doc))  # type: ignore[misc]
         for n in sorted(where):
             unit = self._units[n]
             if not all(not words.isdisjoint(present[attr]) for attr, words in unit.anchors):
                 continue
+            if unit.pattern is not None:
+                for p in where[n]:
+                    found.update((unit.key, s, e) for s, e in unit.pattern.matches_at(cols, length, p))
+                continue
+            assert unit.matcher is not None
             if unit.reach is None:
                 found.update(unit.matcher(doc))
                 continue

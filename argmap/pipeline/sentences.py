@@ -7,13 +7,15 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from argmap.pipeline.spans import doc_text
+
 _QUOTE = re.compile(r"[\"“‘]")
 _ENDS = {".", "!", "?", "…"}
 
 
 class SentenceFixer:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if not doc.has_annotation("SENT_START"):
             return doc
         for m in _QUOTE.finditer(text):

@@ -10,6 +10,21 @@ CITATIONS = "argmap_citations"
 ATTRIBUTIONS = "argmap_attributions"
 FRAMES = "argmap_frames"
 MENTIONS = "argmap_mentions"
+_TEXT = "argmap|text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: kept in user_data by `with_text`, since `Doc.text` rebuilds it token by token."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """Record the text `doc` was made from (see doc_text)."""
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def _key(group: str, span: Span) -> str:
