@@ -12,14 +12,14 @@ from typing import Any
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from argmap.pipeline.fastmatch import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
-from argmap.pipeline.spans import ACTORS, CITATIONS, MENTIONS, set_meta
+from argmap.pipeline.spans import ACTORS, MENTIONS, filter_ranges, set_meta
 from argmap.rules.schema import ActorsFile
 
 _APOSTROPHE_S = {"'s", "’s"}
+Found = tuple[int, int, str, dict[str, Any]]  # start, end, label, metadata
 _ARTICLES = {"a", "an", "the"}
 
 
@@ -93,12 +93,13 @@ class ActorRecognizer:
                 break
         return i
 
-    def _mk(self, doc: Doc, start: int, end: int, meta: dict[str, Any]) -> tuple[Span, dict[str, Any]]:
-        return Span(doc, start, end, label=meta["kind"].upper()), meta
+    @staticmethod
+    def _mk(doc: Doc, start: int, end: int, meta: dict[str, Any]) -> Found:
+        return start, end, meta["kind"].upper(), meta
 
     # -- component -------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        found: list[tuple[Span, dict[str, Any]]] = []
+        found: list[Found] = []
         gaz_hits: dict[tuple[int, int], str] = {}
         mentions: list[Span] = []
         for match_id, start, end in self.names(doc):
@@ -133,16 +134,17 @@ class ActorRecognizer:
                 found.append(self._mk(doc, start, end, {"id": "others", "name": span.text, "kind": "expert", "quantifier": "others", "contrast": True}))
             elif label == "PRONOUN":
                 found.append(self._mk(doc, start, end, {"id": "pronoun", "name": span.text, "kind": "expert", "pronoun": self.pronouns[span.text.lower()]}))
-        spans = filter_spans([s for s, _ in found])
-        metas = {(s.start, s.end, s.label_): m for s, m in found}
+        metas = {(s, e, label): m for s, e, label, m in found}
+        kept = filter_ranges([(s, e, label) for s, e, label, _ in found])
+        spans = [Span(doc, s, e, label=label) for s, e, label in kept]
         doc.spans[ACTORS] = spans
-        for span in spans:
-            set_meta(doc, ACTORS, span, metas[(span.start, span.end, span.label_)])
+        for span, key in zip(spans, kept):
+            set_meta(doc, ACTORS, span, metas[key])
         doc.spans[MENTIONS] = mentions
-        doc.ents = [s for s in spans if not metas[(s.start, s.end, s.label_)].get("pronoun")]
+        doc.ents = [span for span, key in zip(spans, kept) if not metas[key].get("pronoun")]
         return doc
 
-    def _titled(self, doc: Doc, span: Span, gaz_hits: dict[tuple[int, int], str]) -> tuple[Span, dict[str, Any]]:
+    def _titled(self, doc: Doc, span: Span, gaz_hits: dict[tuple[int, int], str]) -> Found:
         # The title is the longest title phrase at the start of the match; the rest is the name.
         words = [t.lower_ for t in span]
         n_title = max(n for n in range(1, len(words)) if " ".join(words[:n]) in self.titles)
@@ -160,7 +162,7 @@ class ActorRecognizer:
             return self._mk(doc, start, end, {"id": gid, "name": actor.name, "kind": actor.kind, "title": title, "gazetteer": True})
         return self._mk(doc, start, end, {"id": slug(name_span.text), "name": name_span.text, "kind": kind, "title": title})
 
-    def _collective(self, doc: Doc, span: Span, start: int, end: int) -> tuple[Span, dict[str, Any]]:
+    def _collective(self, doc: Doc, span: Span, start: int, end: int) -> Found:
         quant = None
         i = start
         # "Many Chinese experts", "the Chinese press": strip the quantifier/article from the name.

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from argmap.pipeline.fastmatch import AnchoredMatcher
@@ -20,6 +22,9 @@ from argmap.rules.schema import CueRule
 
 _THAT = {"that", ":"}
 _QUOTES = {"“", "\"", "‘", "”", "’"}
+_JOINERS = {get_string_id(w) for w in ("while", "and", "but", "whereas")}
+_FINAL_PUNCT = {get_string_id(w) for w in (".", ",", ";", ":", "!")}
+_COMMA, _WHICH = get_string_id(","), get_string_id("which")
 
 
 class AttributionFinder:
@@ -28,7 +33,7 @@ class AttributionFinder:
         self.cfg = rules.attribution
         self.skip = {w.lower() for w in self.cfg.skip_between_source_and_cue}
         self.window = self.cfg.source_window
-        self.terminators = set(self.cfg.content_terminators)
+        self.terminator_ids = {get_string_id(t) for t in self.cfg.content_terminators}
         self.non_agents = {w.lower() for w in self.cfg.non_agent_nouns}
         not_names = set(rules.actors.not_names)
         self.not_names = not_names
@@ -215,22 +220,25 @@ class AttributionFinder:
     def _trim_contents(self, doc: Doc, found: list[tuple[Span, dict[str, Any]]], citations: list[Span]) -> None:
         """A content ends where the next attribution in its sentence begins, at a terminator, or before a
         citation that closes it; final punctuation is not part of it."""
+        if not found:
+            return
+        orth, lower, punct, space = doc.to_array([ORTH, LOWER, IS_PUNCT, IS_SPACE]).T.tolist()
         starts = sorted((m["source"][0] if m.get("source") and m["source"][0] < cue.start else cue.start, cue.start) for cue, m in found)
         for cue, m in found:
             c0, c1 = m["content"]
             for s, cue_start in starts:
                 if c0 < cue_start and s > c0 and s < c1 and cue_start > cue.start:
                     c1 = s
-                    while c1 > c0 and (doc[c1 - 1].is_punct or doc[c1 - 1].lower_ in {"while", "and", "but", "whereas"}):
+                    while c1 > c0 and (punct[c1 - 1] or lower[c1 - 1] in _JOINERS):
                         c1 -= 1
             for k in range(c0, c1):
-                if doc[k].text in self.terminators or (doc[k].text == "," and k + 1 < c1 and doc[k + 1].lower_ == "which"):
+                if orth[k] in self.terminator_ids or (orth[k] == _COMMA and k + 1 < c1 and lower[k + 1] == _WHICH):
                     c1 = k
                     break
             for c in citations:
-                if c0 < c.start < c1 and all(doc[k].is_punct or doc[k].is_space for k in range(c.end, c1)):
+                if c0 < c.start < c1 and all(punct[k] or space[k] for k in range(c.end, c1)):
                     c1 = c.start  # "... benefited regional stability (Xinhua, January 24)."
-            while c1 > c0 + 1 and (doc[c1 - 1].is_space or doc[c1 - 1].text in {".", ",", ";", ":", "!"}):
+            while c1 > c0 + 1 and (space[c1 - 1] or orth[c1 - 1] in _FINAL_PUNCT):
                 c1 -= 1
             m["content"] = [c0, max(c0 + 1, c1)]
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from argmap.pipeline.fastmatch import AnchoredMatcher
 from argmap.pipeline.rulecache import get_rules
-from argmap.pipeline.spans import CITATIONS, FRAMES, inside, set_meta
+from argmap.pipeline.spans import CITATIONS, FRAMES, filter_ranges, sentence_ends, set_meta
 
 
 class FrameMatcher:
@@ -29,31 +28,33 @@ class FrameMatcher:
                 self.excludes.add(rule.id, list(nlp.tokenizer.pipe(rule.exclude)))
 
     def __call__(self, doc: Doc) -> Doc:
-        citations = list(doc.spans[CITATIONS]) if CITATIONS in doc.spans else []
-        by_rule: dict[str, list[Span]] = {}
+        citations = [(c.start, c.end) for c in doc.spans[CITATIONS]] if CITATIONS in doc.spans else []
+        strings = doc.vocab.strings
+        by_rule: dict[str, list[tuple[int, int, str]]] = {}
         excluded: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.excludes(doc):
-            excluded.setdefault(doc.vocab.strings[match_id], []).append((start, end))
+            excluded.setdefault(strings[match_id], []).append((start, end))
         for match_id, start, end in [*self.matcher(doc), *self.phrases(doc)]:
-            rule_id = doc.vocab.strings[match_id]
-            span = Span(doc, start, end, label=self.rule_type[rule_id])
+            rule_id = strings[match_id]
             if any(s < end and start < e for s, e in excluded.get(rule_id, ())):
                 continue  # "century of humiliation" is history, not a chill in relations
-            if not inside(span, citations):
-                by_rule.setdefault(rule_id, []).append(span)
-        frames: list[tuple[Span, str]] = []
-        for rule_id in sorted(by_rule):
-            frames += [(s, rule_id) for s in filter_spans(by_rule[rule_id])]
+            if not any(s <= start and end <= e for s, e in citations):
+                by_rule.setdefault(rule_id, []).append((start, end, self.rule_type[rule_id]))
+        frames = [(*r, rule_id) for rule_id in sorted(by_rule) for r in filter_ranges(by_rule[rule_id])]
         # A frame whose rule subsumes a type ("little room for third parties to exploit contradictions")
         # removes frames of that type that it overlaps.
         # The subsuming frame's scope runs from its start to the end of its sentence.
-        dropped = {
-            (s.start, s.end, r) for s, r in frames for big, big_rule in frames
-            if s.label_ in self.subsumes[big_rule] and r != big_rule and big.start <= s.start < big.sent.end
-        }
-        kept = sorted(((s, r) for s, r in frames if (s.start, s.end, r) not in dropped), key=lambda x: (x[0].start, x[0].end, x[1]))
-        doc.spans[FRAMES] = [s for s, _ in kept]
-        for span, rule_id in kept:
+        dropped: set[tuple[int, int, str]] = set()
+        if any(self.subsumes[r] for *_, r in frames):
+            ends = sentence_ends(doc)
+            dropped = {
+                (s, e, r) for s, e, label, r in frames for bs, be, _, br in frames
+                if label in self.subsumes[br] and r != br and bs <= s < ends[be - 1]
+            }
+        kept = sorted((f for f in frames if (f[0], f[1], f[3]) not in dropped), key=lambda f: (f[0], f[1], f[3]))
+        spans = [Span(doc, s, e, label=label) for s, e, label, _ in kept]
+        doc.spans[FRAMES] = spans
+        for span, (*_, rule_id) in zip(spans, kept):
             set_meta(doc, FRAMES, span, {"rule": rule_id, "context": {}})
         return doc
 

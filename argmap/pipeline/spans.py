@@ -42,3 +42,26 @@ def meta(group: str, span: Span) -> dict[str, Any]:
 def inside(span: Span, spans: list[Span]) -> bool:
     """Whether `span` lies within any of `spans`."""
     return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+def filter_ranges(ranges: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """spacy.util.filter_spans on (start, end, label) triples: longest first, then earliest; sorted by start."""
+    taken: set[int] = set()
+    out = []
+    for r in sorted(ranges, key=lambda r: (r[1] - r[0], -r[0]), reverse=True):
+        if r[0] not in taken and r[1] - 1 not in taken:
+            out.append(r)
+            taken.update(range(r[0], r[1]))
+    return sorted(out, key=lambda r: r[0])
+
+
+def sentence_ends(doc: Doc) -> list[int]:
+    """For each token, the end of its sentence (as Token.sent gives it), from one read of SENT_START."""
+    starts = doc.to_array("SENT_START").tolist() if len(doc) else []
+    ends = [0] * len(doc)
+    end = len(doc)
+    for i in range(len(doc) - 1, -1, -1):
+        ends[i] = end
+        if starts[i] == 1:
+            end = i
+    return ends
