@@ -204,10 +204,10 @@ def _check_references(pack: RulePack) -> None:
 
 def _check_patterns(pack: RulePack) -> None:
     """Compile every pattern with spaCy now, so a bad one fails at load with its file and line."""
-    import spacy
     from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
 
-    nlp = spacy.blank("en")
+    vocab = Vocab()  # validation needs no tokenizer: a bare vocabulary is enough
     compiler = pack.compiler()
     count = 0
     groups: list[tuple[str, tuple[Any, ...], list[Any]]] = []
@@ -229,7 +229,7 @@ def _check_patterns(pack: RulePack) -> None:
                 _fail(pack, rule_id, f"pattern {sub[1] + 1}: {problem}", sub + (index,))
         try:
             compiled = compiler.compile(pattern)
-            Matcher(nlp.vocab, validate=True).add(rule_id, [compiled])
+            Matcher(vocab, validate=True).add(rule_id, [compiled])
         except PatternError as exc:
             _fail(pack, rule_id, f"pattern {sub[1] + 1}: {exc}", sub + exc.loc)
         except (ValueError, KeyError, TypeError) as exc:
