@@ -11,6 +11,7 @@ import yaml
 
 from argmap.errors import InputError
 from argmap.model import Document
+from argmap.rules.yamlsource import FAST_SAFE_LOADER
 
 DOC_SUFFIXES = (".md", ".txt", ".markdown")
 MAX_SEGMENT_CHARS = 20_000
@@ -42,9 +43,7 @@ def parse_document(text: str, path: str, doc_id: str | None = None) -> Document:
         if len(m.group(1)) > MAX_FRONT_MATTER_CHARS:
             raise InputError(f"front matter is longer than {MAX_FRONT_MATTER_CHARS} characters", path)
         try:
-            if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(m.group(1), Loader=yaml.SafeLoader)):
-                raise InputError("front matter uses YAML aliases (*name), which are not allowed", path, 2)
-            loaded = yaml.safe_load(m.group(1))
+            loaded = _load_front_matter(m.group(1), path)
         except yaml.MarkedYAMLError as exc:
             line = (exc.problem_mark.line + 2) if exc.problem_mark else None
             raise InputError(f"front matter is not valid YAML: {exc.problem}", path, line) from None
@@ -60,6 +59,20 @@ def parse_document(text: str, path: str, doc_id: str | None = None) -> Document:
     fields = {k: (str(meta.pop(k)) if meta.get(k) is not None else None) for k in _KNOWN if k in meta}
     extra = {k: (v if isinstance(v, (str, int, float, bool)) or v is None else str(v)[:2000]) for k, v in meta.items()}
     return Document(id=doc_id or Path(path).stem, path=path, body=body, body_offset=body_offset, metadata=extra, **fields)
+
+
+def _load_plain(text: str, path: str, loader: type) -> object:
+    if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=loader)):
+        raise InputError("front matter uses YAML aliases (*name), which are not allowed", path, 2)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, chosen by the caller
+
+
+def _load_front_matter(text: str, path: str) -> object:
+    """Front matter as plain data, aliases refused: parsed by libyaml, errors worded by PyYAML's parser."""
+    try:
+        return _load_plain(text, path, FAST_SAFE_LOADER)
+    except yaml.YAMLError:
+        return _load_plain(text, path, yaml.SafeLoader)
 
 
 def read_document(path: Path, encoding: str = "utf-8") -> Document:
