@@ -121,6 +121,46 @@ def bare(directory: str) -> None:
                       "cpu": time.process_time() - cpu}))
 
 
+def stages(directory: str, repeats: int = 5) -> None:
+    """Where the time goes, run in its own process: CPU seconds of each step on the same segments
+    (fastest of `repeats`), next to the floor and to two reference costs that bound any rule system
+    built on spaCy: one pass of spaCy's Matcher with a single pattern, and one Python pass over tokens."""
+    import spacy
+    from spacy.matcher import Matcher
+
+    from argmap.documents import load_documents, segments
+    from argmap.extract import run
+    from argmap.pipeline import build_pipeline
+    from argmap.pipeline.rulecache import get_rules
+
+    documents = list(load_documents([directory]))
+    texts = [s.text for d in documents for s in segments(d)]
+
+    def best(step) -> float:
+        times = []
+        for _ in range(repeats):
+            cpu = time.process_time()
+            step()
+            times.append(time.process_time() - cpu)
+        return min(times)
+
+    bare_nlp = spacy.blank("en")
+    bare_nlp.add_pipe("sentencizer")
+    out: dict[str, float] = {"floor": best(lambda: list(bare_nlp.pipe(texts, batch_size=64)))}
+    nlp, pack = build_pipeline(), get_rules(None)
+    out["tokenizer"] = best(lambda: [nlp.make_doc(t) for t in texts])
+    docs = [nlp.make_doc(t) for t in texts]
+    for name, component in nlp.pipeline:
+        out[name] = best(lambda: [component(d) for d in docs])
+        docs = [component(d) for d in docs]
+    out["everything (extract.run)"] = best(lambda: list(run(documents, nlp, pack)))
+    matcher = Matcher(nlp.vocab)
+    matcher.add("ONE", [[{"LOWER": {"IN": ["said", "argued", "warned"]}}]])
+    out["reference: spaCy Matcher, 1 pattern"] = best(lambda: [matcher(d) for d in docs])
+    out["reference: Python pass reading token.lower_"] = best(lambda: [[t.lower_ for t in d] for d in docs])
+    print(json.dumps({"documents": len(documents), "tokens": sum(len(d) for d in docs), "seconds": out}))
+
+
 def _burn(n: int) -> int:
     total = 0
     for i in range(n):
@@ -191,6 +231,10 @@ def main() -> None:
     per_copy = lines(reference) if reference else 0
     capacity.append(parallel_capacity())
 
+    print("bench: stages ...", flush=True)
+    staged = check(measure([sys.executable, __file__, "--stages", str(dirs[10])], WORK / "stages.json"), "stages")
+    breakdown = json.loads(staged.stdout.read_text() or "{}") if staged.returncode == 0 else {}
+
     # Incremental runs on 100x: cold cache, warm cache, one document changed.
     print("bench: cache ...", flush=True)
     cache_dir = WORK / "cache"
@@ -223,11 +267,11 @@ def main() -> None:
                 render[(f, collapse)] = run if run.timed_out else check(run, f"(c) render {f}x collapse={collapse}")
 
     write_results(rows, startup, bare_startup, per_copy, (cold, warm, one, cache_same), (has_render, render_why), render, problems, capacity,
-                  load_before, os.getloadavg(), time.time() - started)
+                  load_before, os.getloadavg(), time.time() - started, breakdown)
     print(RESULTS.read_text())
 
 
-def write_results(rows, startup, bare_startup, per_copy, cache, has_render, render, problems, capacity, load_before, load_after, total) -> None:
+def write_results(rows, startup, bare_startup, per_copy, cache, has_render, render, problems, capacity, load_before, load_after, total, breakdown) -> None:
     r1, r10, r100 = rows[1], rows[10], rows[100]
 
     def tps(tokens: float, seconds: float) -> str:
@@ -294,6 +338,19 @@ def write_results(rows, startup, bare_startup, per_copy, cache, has_render, rend
         f"and after the throughput runs): {capacity[0]:.2f}x / {capacity[1]:.2f}x. With other jobs on the machine the "
         "workers speedup cannot exceed this.",
     ]
+    if breakdown:
+        floor = breakdown["seconds"]["floor"]
+        out += [
+            "",
+            f"## Where the time goes (10x: {breakdown['documents']} documents, {breakdown['tokens']:,} tokens, in one process)",
+            "",
+            "CPU seconds of each step alone on the same segments, fastest of 5. Components run one after another on the",
+            "same Docs; `everything` is the whole extraction (tokenizer, components, claims) without reading files or writing output.",
+            "",
+            "| step | CPU s | x floor |",
+            "|---|---:|---:|",
+            *(f"| {name} | {sec:.3f} | {sec / floor:.2f} |" for name, sec in breakdown["seconds"].items()),
+        ]
     cold, warm, one, same = cache
     out += [
         "",
@@ -330,8 +387,11 @@ def write_results(rows, startup, bare_startup, per_copy, cache, has_render, rend
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bare", metavar="DIR", help="internal: measure the bare spaCy pipeline on DIR")
+    parser.add_argument("--stages", metavar="DIR", help="internal: time each pipeline step on DIR")
     args = parser.parse_args()
     if args.bare:
         bare(args.bare)
+    elif args.stages:
+        stages(args.stages)
     else:
         main()
