@@ -165,6 +165,9 @@ def rules_check(directory: Optional[str] = typer.Argument(None, help="Rule pack 
     report = check_rules(directory)
     for f in report.failures:
         typer.echo(f"{f.file}:{f.line}: {f.rule}: expected {f.expect}: {f.text!r}: {f.detail}")
+    for slow in report.slow_patterns:
+        typer.echo(f"{slow.file}:{slow.line}: {slow.rule}: note: pattern {slow.pattern} has no word token that occurs exactly once, "
+                   "so it is tried at every token (slower); add one if the frame allows")
     typer.echo(f"{report.rules} rules, {report.examples} examples: {len(report.failures)} failed")
     if report.failures:
         raise typer.Exit(1)

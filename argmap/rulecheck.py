@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from argmap.documents import parse_document
 from argmap.extract import DocResult, run
 from argmap.pipeline import build_pipeline
+from argmap.pipeline.fastmatch import word_anchored
 from argmap.pipeline.spans import FRAMES, meta
 from argmap.rules.loader import RulePack, load_rules
 from argmap.rules.schema import Example
@@ -23,12 +24,22 @@ class ExampleResult(BaseModel):
     detail: str = ""
 
 
+class SlowPattern(BaseModel):
+    """A pattern with no exactly-once word token: it is tried at every token instead of where its word occurs."""
+
+    rule: str
+    file: str
+    line: int
+    pattern: int  # 1-based, within the rule
+
+
 class RuleCheckReport(BaseModel):
     rules_dir: str
     rules: int
     examples: int
     failures: list[ExampleResult]
     results: list[ExampleResult]
+    slow_patterns: list[SlowPattern] = []
 
 
 def _holder_ok(expected: str | None, names: list[str]) -> bool:
@@ -128,4 +139,16 @@ def check_rules(rules_dir: str | Path | None = None) -> RuleCheckReport:
             add("citations", cit_file, i + 1, ex, positive, checker.check_citations(ex, positive))
     n_rules = len(pack.frames) + len(pack.attribution.cues) + len(pack.context.context)
     return RuleCheckReport(rules_dir=str(pack.root), rules=n_rules, examples=len(results),
-                           failures=[r for r in results if not r.ok], results=results)
+                           failures=[r for r in results if not r.ok], results=results, slow_patterns=slow_patterns(pack))
+
+
+def slow_patterns(pack: RulePack) -> list[SlowPattern]:
+    """Frame and cue patterns the matcher cannot anchor on a word (see fastmatch.word_anchored)."""
+    compiler = pack.compiler()
+    out = []
+    for rule in [*pack.frames, *pack.attribution.cues]:
+        where = pack.where[rule.id]
+        for j, pattern in enumerate(rule.patterns):
+            if not word_anchored(compiler.compile(pattern)):
+                out.append(SlowPattern(rule=rule.id, file=str(where.path), line=where.source.line_of(where.loc + ("patterns", j)), pattern=j + 1))
+    return out

@@ -120,6 +120,21 @@ def test_rules_check_reports_a_failing_example(tmp_path: Path) -> None:
     assert f"{pack}/frames/extra.yml:5: extra.rule: expected match" in result.output
 
 
+def test_rules_check_notes_a_pattern_without_a_word_anchor(tmp_path: Path) -> None:
+    pack = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), pack)
+    (pack / "frames" / "extra.yml").write_text(
+        "frames:\n  - id: extra.rule\n    type: zero_sum\n    patterns:\n"
+        "      - [{LOWER: flimflam}, {LOWER: contest}]\n"
+        "      - [{IS_TITLE: true}, {LOWER: {IN: [gains, wins]}, OP: '+'}]\n"
+        "    examples: [Beijing sees a flimflam contest.]\n", encoding="utf-8")
+    result = runner.invoke(app, ["rules", "check", str(pack)])
+    assert result.exit_code == 0, result.output
+    notes = [line for line in result.output.splitlines() if ": note: " in line]
+    assert notes == [f"{pack}/frames/extra.yml:6: extra.rule: note: pattern 2 has no word token that occurs exactly once, "
+                     "so it is tried at every token (slower); add one if the frame allows"]
+
+
 # ---- bad input -------------------------------------------------------------------------------
 
 def test_missing_path(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 from argmap.documents import parse_document, segments
-from argmap.pipeline.fastmatch import AnchoredMatcher, anchors, max_length
+from argmap.pipeline.fastmatch import AnchoredMatcher, anchors, max_length, word_anchored
 
 from conftest import CORPUS
 
@@ -149,3 +149,10 @@ def test_every_operator_around_an_anchor(op) -> None:
             tok.is_sent_start = i == 0 or doc[i - 1].text == "."
         doc.ents = [Span(doc, t.i, t.i + 1, label="STATE") for t in doc if t.text == "China"]
         assert sorted(fast(doc)) == sorted(plain(doc)), text
+
+
+def test_word_anchored() -> None:
+    assert word_anchored([{"IS_TITLE": True, "OP": "?"}, {"LOWER": {"IN": ["said", "says"]}}])
+    assert not word_anchored([{"IS_TITLE": True}, {"LOWER": "said", "OP": "+"}])  # the word may repeat
+    assert not word_anchored([{"LOWER": "said", "LENGTH": 4}])  # LENGTH needs spaCy's Matcher
+    assert not word_anchored([{"IS_TITLE": True}, {"IS_TITLE": True}])

@@ -88,6 +88,11 @@ def anchors(pattern: list[dict[str, Any]]) -> list[tuple[int, frozenset[int]]]:
     return [(attr, words) for _, _, attr, words in _anchor_specs(pattern)]
 
 
+def word_anchored(pattern: list[dict[str, Any]]) -> bool:
+    """Whether AnchoredMatcher checks `pattern` only where one of its words occurs (else at every token, slower)."""
+    return any(once and compile_pattern(pattern, n, ColumnSet()) is not None for n, once, _, _ in _anchor_specs(pattern))
+
+
 # Words so frequent that windows around them would cover most of a text; a pattern is better anchored elsewhere.
 _COMMON = frozenset(get_string_id(w) for w in (
     "the", "a", "an", "of", "to", "in", "and", "or", "that", "is", "was", "are", "were", "be", "been", "it", "its",
