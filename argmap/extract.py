@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +31,7 @@ class Memory:
     collective: Actor | None = None
     collective_sent: tuple[int, int] | None = None
     people: dict[str, Actor] = field(default_factory=dict)  # by surname: "Smith added" after "Jane Smith"
+    actors: dict[tuple[Any, ...], Actor] = field(default_factory=dict)  # one Actor per distinct mention metadata
 
     def remember_person(self, actor: Actor) -> None:
         self.person = actor
@@ -94,8 +96,11 @@ class ClaimExtractor:
         actors = [a for a in doc.spans[ACTORS] if not inside(a, citations)]
         heading = not seg.text.rstrip().endswith(_FINAL) and len(doc) < 16
 
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist() if len(doc) else ([], [])
+        mentions = [(s.start, s.end, s.label_) for s in doc.spans[MENTIONS]]
+
         def tspan(a: int, b: int) -> TextSpan:
-            s, e = doc[a].idx + off, doc[b - 1].idx + len(doc[b - 1].text) + off
+            s, e = idx[a] + off, idx[b - 1] + length[b - 1] + off
             return TextSpan(start=s, end=e, text=body[s:e])
 
         # Resolve every actor mention in order, so pronouns see what came before them.
@@ -180,7 +185,7 @@ class ClaimExtractor:
                 ),
             )
             by_sentence.setdefault(sent.start, []).append(claim)
-            out.append((claim, {s.label_ for s in doc.spans[MENTIONS] if s.start >= sent.start and s.end <= sent.end}))
+            out.append((claim, {label for s, e, label in mentions if s >= sent.start and e <= sent.end}))
         # An unattributed frame in a sentence whose attributed claim has the same type is part of
         # that reported argument ('published "zero-sum" op-eds arguing that ...'), not a claim of its own.
         attributed = {(c.type, s) for s, cs in by_sentence.items() for c in cs if c.provenance.attribution_rule}
@@ -201,7 +206,11 @@ class ClaimExtractor:
                 base = memory.collective
                 return Actor(id=base.id, name=base.name, kind=base.kind, quantifier="others")
             return Actor(id="others", name="others", kind="expert", quantifier="others")
-        return _actor(m)
+        key = (m.get("id"), m["name"], m["kind"], m.get("title"), m.get("quantifier"))
+        actor = memory.actors.get(key)
+        if actor is None:
+            actor = memory.actors[key] = _actor(m)
+        return actor
 
     def _source_actor(self, doc: Doc, m: dict[str, Any], actors: list[Span], resolved: dict[tuple[int, int], Actor],
                       memory: Memory) -> Actor | None:
