@@ -280,11 +280,14 @@ class ClaimExtractor:
     def _cite(self, document: Document, doc: Doc, off: int, citations: list[Span], by_sentence: dict[int, list[Claim]],
               notes: dict[int, str]) -> dict[str, Claim]:
         out: dict[str, Claim] = {}
+        if not citations:
+            return out
+        kinds = [(c, meta(CITATIONS, c).get("kind")) for c in citations]
         for sent_start, claims in by_sentence.items():
             sent = doc[sent_start].sent
-            in_sent = [c for c in citations if sent.start <= c.start < sent.end + 1 and meta(CITATIONS, c).get("kind") == "parenthetical"]
+            in_sent = [c for c, kind in kinds if sent.start <= c.start < sent.end + 1 and kind == "parenthetical"]
             # only the sentence's own reference: a later sentence's source does not vouch for this one
-            notes_in = [c for c in citations if sent.start <= c.start <= sent.end and meta(CITATIONS, c).get("kind") == "note"]
+            notes_in = [c for c, kind in kinds if sent.start <= c.start <= sent.end and kind == "note"]
             items: list[Citation] = []
             for c in in_sent:
                 items += self._citations(document, doc, off, c)
