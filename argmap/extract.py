@@ -369,8 +369,10 @@ class DocumentState:
         return self.extractor.finish(self.result, self.pending, self.mentions)
 
 
-def run(documents: Iterable[Document], nlp: Language, pack: RulePack, workers: int = 1, batch_size: int = 64) -> Iterator[DocResult]:
-    """Process documents with nlp.pipe (segments streamed in order); yields one result per document."""
+def run(documents: Iterable[Document], nlp: Language, pack: RulePack, batch_size: int = 64) -> Iterator[DocResult]:
+    """Process documents with nlp.pipe (segments streamed in order); yields one result per document.
+
+    One process: api.process spreads whole documents over worker processes, each running this."""
     extractor = ClaimExtractor(pack)
     docs: dict[int, Document] = {}
 
@@ -382,8 +384,7 @@ def run(documents: Iterable[Document], nlp: Language, pack: RulePack, workers: i
             yield nlp.make_doc(""), (n, None)  # end-of-document marker keeps documents apart in the stream
 
     states: dict[int, DocumentState] = {}
-    kwargs = {"n_process": workers} if workers > 1 else {}
-    for doc, (n, seg) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, **kwargs):
+    for doc, (n, seg) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
         state = states.get(n)
         if state is None:
             state = states[n] = extractor.start(docs.pop(n))

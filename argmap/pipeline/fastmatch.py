@@ -1,9 +1,9 @@
 """AnchoredMatcher: spaCy's Matcher results, computed only where a pattern's required words occur.
 
-spaCy's Matcher tries every pattern at every token; one pattern over a Doc already costs a third of
-what tokenizing it does, and a rule pack has hundreds. Here every pattern is indexed by the words
-one of its required tokens needs (`LOWER`, `ORTH`/`TEXT` values or `IN` lists): the rarest one, its
-anchor. A Doc's anchor words are found with one vectorised lookup, and each hit is checked by the
+spaCy's Matcher tries every pattern at every token; one pattern over a Doc costs about as much as
+tokenizing it (bench/results.md), and a rule pack has hundreds. Here every pattern is indexed by the
+words one of its required tokens needs (`LOWER`, `ORTH`/`TEXT` values or `IN` lists): the rarest one,
+its anchor. A Doc's anchor words are found by one set intersection, and each hit is checked by the
 pattern's `TokenPattern` (argmap.pipeline.tokenpattern), which matches leftwards and rightwards from
 the anchor in plain Python. Patterns TokenPattern cannot express keep a small spaCy Matcher of their
 own, run only over the tokens within reach of their anchor (every match contains such a token, so no
